@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { AppError } from '../domain/errors.js';
+
+/** The validated configuration of one instance. Parsed once at start; immutable afterwards. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Absolute path of the data directory (SQLite file, blobs, keys). */
+  dataDir: string;
+  /** `postgres://…` to use PostgreSQL; undefined for the embedded SQLite database. */
+  databaseUrl: string | undefined;
+  /** The public base URL, used for canonical links and feeds (no trailing slash). */
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Seed demo content into an empty database at start. */
+  seedDemo: boolean;
+  /** Staff session lifetime, sliding, in minutes. */
+  sessionIdleMinutes: number;
+  /** Absolute staff session lifetime in hours. */
+  sessionMaxHours: number;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy: boolean;
+  /** Default time zone of new agencies. */
+  defaultTimeZone: string;
+  /** Run the background worker inside `serve`. */
+  worker: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError('validation_failed', { message: `${name} must be an integer in ${min}..${max}, got "${raw}"` });
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new AppError('validation_failed', { message: `${name} must be true or false, got "${raw}"` });
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads the configuration from environment variables (documented in the README). */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const host = env.GONGKAI_HOST || '127.0.0.1';
+  const port = int(env, 'GONGKAI_PORT', 8080, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new AppError('validation_failed', { message: 'DATABASE_URL must start with postgres:// or postgresql://' });
+  }
+  const level = (env.GONGKAI_LOG_LEVEL || 'info').toLowerCase();
+  const logLevel = LEVELS.find((l) => l === level);
+  if (!logLevel) throw new AppError('validation_failed', { message: `GONGKAI_LOG_LEVEL must be one of ${LEVELS.join(', ')}` });
+  const publicUrl = (env.GONGKAI_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new AppError('validation_failed', { message: `GONGKAI_PUBLIC_URL is not a URL: "${publicUrl}"` });
+  }
+  return {
+    host,
+    port,
+    dataDir: resolve(env.GONGKAI_DATA_DIR || './data'),
+    databaseUrl,
+    publicUrl,
+    logLevel,
+    seedDemo: bool(env, 'GONGKAI_SEED_DEMO', true),
+    sessionIdleMinutes: int(env, 'GONGKAI_SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
+    sessionMaxHours: int(env, 'GONGKAI_SESSION_MAX_HOURS', 12, 1, 24 * 90),
+    trustProxy: bool(env, 'GONGKAI_TRUST_PROXY', false),
+    defaultTimeZone: env.GONGKAI_TIME_ZONE || 'Asia/Shanghai',
+    worker: bool(env, 'GONGKAI_WORKER', true),
+    ...overrides,
+  };
+}

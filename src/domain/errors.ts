@@ -1,0 +1,76 @@
+/**
+ * The single error type of the application. Domain code and commands throw `AppError`s with a
+ * stable `code` (documented in the catalogue below) and a `kind` that `http/` maps to a status in
+ * one table. Never throw HTTP errors from the domain.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'rate_limited'
+  | 'unavailable';
+
+/** One problem with one field of the input (`field` is a dotted path such as `body.name_zh`). */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message?: string;
+}
+
+/**
+ * The error catalogue: every stable code the application can return, with its kind. The i18n
+ * catalogues carry the human message for each code under `error.<code>`.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: 'invalid',
+  bad_agency_code: 'invalid',
+  bad_agency_parent: 'invalid',
+  agency_cycle: 'invalid',
+  weak_password: 'invalid',
+  bad_role: 'invalid',
+  bad_csv: 'invalid',
+  not_found: 'not_found',
+  agency_not_found: 'not_found',
+  user_not_found: 'not_found',
+  grant_not_found: 'not_found',
+  duplicate_agency_code: 'conflict',
+  duplicate_username: 'conflict',
+  duplicate_grant: 'conflict',
+  stale_version: 'conflict',
+  agency_closed: 'conflict',
+  agency_has_open_children: 'conflict',
+  forbidden: 'forbidden',
+  csrf_failed: 'forbidden',
+  login_required: 'unauthenticated',
+  bad_credentials: 'unauthenticated',
+  session_expired: 'unauthenticated',
+  too_many_attempts: 'rate_limited',
+  rate_limited: 'rate_limited',
+  store_unavailable: 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** An expected failure with a stable code; safe to show to users (never carries a stack to them). */
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, opts: { message?: string; fields?: FieldIssue[]; retryAfterSeconds?: number } = {}) {
+    super(opts.message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.kind = ERROR_CATALOGUE[code];
+    this.fields = opts.fields ?? [];
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+/** Shorthand for a validation error naming the offending fields. */
+export function invalid(fields: FieldIssue[], code: ErrorCode = 'validation_failed'): AppError {
+  return new AppError(code, { fields, message: fields.map((f) => `${f.field}: ${f.code}`).join('; ') });
+}

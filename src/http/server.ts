@@ -1,0 +1,171 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { AppContext } from '../app.js';
+import { AppError } from '../domain/errors.js';
+import { hasKey, translator } from '../i18n/i18n.js';
+import { ErrorPage } from '../web/error-page.js';
+import { sendPage, type WebEnv } from '../web/render.js';
+import { registerPublicPages } from '../web/public-routes.js';
+import { registerAdminPages } from '../web/admin-routes.js';
+import { registerApi } from './api/routes.js';
+import { sendJsonError, statusOf, toAppError } from './errors.js';
+import { registerMetrics } from './metrics.js';
+import { rawLocale, rewriteLocaleUrl } from './request-context.js';
+
+export interface ServerOptions {
+  /** Requests per minute per address on /api (default 600). */
+  apiRateLimit?: number;
+  logger?: boolean;
+}
+
+const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
+
+function isApi(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || req.url.startsWith('/log/');
+}
+
+/**
+ * Builds the Fastify server: plugins, the request context, the error mapping, and every route.
+ * Does not listen; `inject()` works on the result.
+ */
+export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const { config } = app;
+  const server = Fastify({
+    logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    rewriteUrl: rewriteLocaleUrl,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    return503OnClosing: true,
+  });
+
+  server.decorateRequest('ctx', null as never);
+  server.addHook('onRequest', async (req) => {
+    const locale = rawLocale.get(req.raw) ?? 'zh-CN';
+    const path = req.url.split('?')[0] ?? '/';
+    req.ctx = {
+      locale,
+      t: translator(locale),
+      display: 'normal',
+      staff: null,
+      actor: null,
+      barePath: path,
+      csrf: '',
+    };
+  });
+
+  await server.register(fastifyCookie);
+  server.addHook('onRequest', async (req) => {
+    if (req.cookies.gk_display === 'large') req.ctx.display = 'large';
+  });
+  await server.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await server.register(fastifyHelmet, {
+    hsts: false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  // HSTS only when served over TLS (directly or via a trusted proxy): a plain-HTTP deployment
+  // on an intranet must not be told to require HTTPS.
+  server.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await server.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const e = new AppError('rate_limited', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) });
+      (e as AppError & { statusCode: number }).statusCode = 429;
+      return e;
+    },
+  });
+  await server.register(fastifyStatic, {
+    root: ASSETS,
+    prefix: '/assets/',
+    maxAge: '1h',
+    immutable: false,
+    index: false,
+  });
+  await server.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gongkai API',
+        version: '1',
+        description: 'Public and staff API of the Gongkai open-government information platform.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+
+  const sendError = (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const e = toAppError(err);
+    if (!e) {
+      req.log.error({ err }, 'unhandled error');
+    }
+    const appErr = e ?? new AppError('store_unavailable', { message: 'internal error' });
+    const status = e ? statusOf(e) : 500;
+    if (isApi(req)) {
+      if (!e) return reply.status(500).send({ error: { code: 'internal', message: 'internal error', request_id: req.id } });
+      return sendJsonError(req, reply, appErr);
+    }
+    if (appErr.code === 'login_required') {
+      const next = encodeURIComponent(req.url);
+      return reply.redirect(`${req.ctx.locale === 'en' ? '/en' : ''}/admin/login?next=${next}`, 303);
+    }
+    const key = e ? `error.${appErr.code}` : 'error.internal';
+    const message = hasKey(key) ? req.ctx.t(key, { seconds: appErr.retryAfterSeconds ?? 60 }) : req.ctx.t('error.internal');
+    if (appErr.retryAfterSeconds) reply.header('retry-after', String(appErr.retryAfterSeconds));
+    return sendPage(env, req, reply, { title: req.ctx.t('error.title'), path: req.ctx.barePath, noindex: true }, ErrorPage({ ctx: req.ctx, message, status, requestId: req.id }), {
+      status,
+      area: req.url.startsWith('/admin') ? 'admin' : 'public',
+    });
+  };
+  server.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  server.setNotFoundHandler((req, reply) => sendError(new AppError('not_found'), req, reply));
+
+  registerMetrics(server);
+  server.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await app.store.ops.ping(app.store.db);
+      return { status: 'ok', store: app.store.ops.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', store: app.store.ops.kind });
+    }
+  });
+  server.get('/preferences/display', { schema: { hide: true } }, async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const mode = q.mode === 'large' ? 'large' : 'normal';
+    const back = typeof q.back === 'string' && /^\/(?![/\\])/.test(q.back) ? q.back : '/';
+    reply.setCookie('gk_display', mode, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https' });
+    return reply.redirect(back, 303);
+  });
+
+  await server.register(async (api) => registerApi(api, app, opts.apiRateLimit ?? 600), { prefix: '/api/v1' });
+  await server.register(async (pub) => registerPublicPages(pub, app, env));
+  await server.register(async (admin) => registerAdminPages(admin, app, env), { prefix: '/admin' });
+  return server;
+}

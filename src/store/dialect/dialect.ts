@@ -1,0 +1,119 @@
+/**
+ * The ONLY place that knows SQLite from PostgreSQL (HOUSE-STYLE). Everything above this folder
+ * talks to Kysely's portable builder; differences (connection set-up, identity columns,
+ * append-only triggers, advisory locks) are expressed here.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder } from 'kysely';
+import type { DB } from '../schema.js';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+/** Dialect-specific pieces used by migrations and a few store operations. */
+export interface DialectOps {
+  kind: DialectKind;
+  /** Adds an auto-incrementing integer primary key column named `col`. */
+  identityColumn<T extends string, C extends string>(tb: CreateTableBuilder<T, C>, col: string): CreateTableBuilder<T, string>;
+  /** Makes `table` append-only: UPDATE and DELETE raise an error inside the database. */
+  makeAppendOnly(db: Kysely<unknown>, table: string): Promise<void>;
+  /** Cheap round trip used by /healthz. */
+  ping(db: Kysely<DB>): Promise<void>;
+}
+
+/** An open store connection with its dialect operations. */
+export interface StoreHandle {
+  db: Kysely<DB>;
+  ops: DialectOps;
+  close(): Promise<void>;
+}
+
+const sqliteOps: DialectOps = {
+  kind: 'sqlite',
+  identityColumn: (tb, col) => tb.addColumn(col, 'integer', (c) => c.primaryKey().autoIncrement()),
+  async makeAppendOnly(db, table) {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql`CREATE TRIGGER IF NOT EXISTS ${sql.raw(`${table}_no_${op.toLowerCase()}`)}
+        BEFORE ${sql.raw(op)} ON ${sql.table(table)}
+        BEGIN SELECT RAISE(ABORT, ${sql.lit(`${table} is append-only`)}); END`.execute(db);
+    }
+  },
+  async ping(db) {
+    await sql`SELECT 1`.execute(db);
+  },
+};
+
+const postgresOps: DialectOps = {
+  kind: 'postgres',
+  identityColumn: (tb, col) => tb.addColumn(col, 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
+  async makeAppendOnly(db, table) {
+    const fn = `${table}_append_only`;
+    await sql`CREATE OR REPLACE FUNCTION ${sql.raw(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$`.execute(db);
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_no_change`)} BEFORE UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
+      FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(db);
+  },
+  async ping(db) {
+    await sql`SELECT 1`.execute(db);
+  },
+};
+
+/** Opens the embedded SQLite database at `file` in WAL mode (`:memory:` for an in-memory one). */
+export function openSqlite(file: string): StoreHandle {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return { db, ops: sqliteOps, close: () => db.destroy() };
+}
+
+/**
+ * Connects to PostgreSQL. With `schema`, every connection uses that schema first on its
+ * search_path (tests use a schema each so they can run side by side), creating it if needed.
+ */
+export async function openPostgres(url: string, opts: { schema?: string; max?: number } = {}): Promise<StoreHandle> {
+  // int8 (count(*), sums) as JS numbers: our counts stay far below 2^53.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  if (opts.schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error(`bad schema name ${opts.schema}`);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } finally {
+      await c.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, ops: postgresOps, close: () => db.destroy() };
+}
+
+/** Drops a test schema (used by the test harness only). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** True when `err` is the database refusing a duplicate key (both dialects). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+

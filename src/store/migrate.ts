@@ -1,0 +1,34 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DialectOps } from './dialect/dialect.js';
+import type { DB } from './schema.js';
+import * as m001 from './migrations/001-foundation.js';
+
+type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
+
+/** The versioned migrations, in order. Names never change once released. */
+const STEPS: Record<string, Step> = {
+  '001-foundation': m001,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly ops: DialectOps) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, step] of Object.entries(STEPS)) {
+      // Kysely hands migrations an untyped Kysely; ours only use the schema builder.
+      out[name] = { up: (db) => step.up(db as Kysely<unknown>, this.ops) };
+    }
+    return out;
+  }
+}
+
+/** Brings the database to the latest schema. Safe to call at every start and from several instances. */
+export async function migrateToLatest(db: Kysely<DB>, ops: DialectOps): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(ops) });
+  const res: MigrationResultSet = await migrator.migrateToLatest();
+  if (res.error) {
+    const failed = res.results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(res.error)}`);
+  }
+  return (res.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

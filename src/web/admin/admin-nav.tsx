@@ -1,0 +1,45 @@
+import { h, type SafeHtml } from '../jsx.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { localePath } from '../../http/request-context.js';
+import { Csrf } from '../forms.js';
+
+/** The console navigation; shows the signed-in user and the sign-out button when there is one. */
+export function AdminNav({ ctx, current }: { ctx: RequestContext; current: string }): SafeHtml {
+  const l = (p: string) => localePath(ctx.locale, p);
+  const items: [string, string][] = ctx.staff
+    ? [
+        ['/admin', ctx.t('admin.dashboard')],
+        ['/admin/agencies', ctx.t('admin.agencies')],
+        ['/admin/staff', ctx.t('admin.staff')],
+        ['/admin/audit', ctx.t('admin.audit')],
+        ['/admin/sessions', ctx.t('admin.sessions')],
+      ]
+    : [];
+  return (
+    <nav class="site-nav admin-nav" aria-label={ctx.t('admin.console_nav')}>
+      <ul class="wrap">
+        <li>
+          <a href={l('/')}>{ctx.t('nav.home')}</a>
+        </li>
+        {items.map(([p, label]) => (
+          <li>
+            <a href={l(p)} aria-current={current === p ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+        {ctx.staff ? (
+          <li class="nav-right">
+            <span class="whoami">{ctx.t('admin.signed_in_as', { name: ctx.staff.user.display_name })}</span>
+            <form method="post" action={l('/admin/logout')} class="inline-form">
+              <Csrf ctx={ctx} />
+              <button type="submit" class="link-button">
+                {ctx.t('admin.logout')}
+              </button>
+            </form>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

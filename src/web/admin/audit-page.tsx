@@ -1,0 +1,57 @@
+import { h, type SafeHtml } from '../jsx.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { localePath } from '../../http/request-context.js';
+import { pick } from '../../i18n/i18n.js';
+import type { AuditEntry } from '../../store/schema.js';
+
+type Row = AuditEntry & { agency_name_zh: string | null; agency_name_en: string | null };
+
+/** The audit trail, newest first, read-only. */
+export function AuditPage({ ctx, rows, nextBefore }: { ctx: RequestContext; rows: Row[]; nextBefore: number | null }): SafeHtml {
+  return (
+    <div>
+      <h1>{ctx.t('admin.audit')}</h1>
+      {rows.length === 0 ? (
+        <p>{ctx.t('admin.audit_empty')}</p>
+      ) : (
+        <div class="table-scroll" tabindex="0" role="region" aria-label={ctx.t('admin.audit')}>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('admin.audit_time')}</th>
+                <th scope="col">{ctx.t('admin.audit_actor')}</th>
+                <th scope="col">{ctx.t('admin.audit_action')}</th>
+                <th scope="col">{ctx.t('admin.agency')}</th>
+                <th scope="col">{ctx.t('admin.audit_target')}</th>
+                <th scope="col">{ctx.t('admin.audit_ip')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)}</time>
+                  </td>
+                  <td>{r.actor_username}</td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td>{r.agency_name_zh ? pick(ctx.locale, r.agency_name_zh, r.agency_name_en ?? '') : ''}</td>
+                  <td>
+                    {r.target_type} <span class="muted">{r.detail === '{}' ? '' : r.detail}</span>
+                  </td>
+                  <td>{r.ip ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextBefore !== null ? (
+        <p>
+          <a href={localePath(ctx.locale, `/admin/audit?before=${nextBefore}`)}>{ctx.t('admin.audit_more')} →</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

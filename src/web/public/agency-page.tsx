@@ -1,0 +1,71 @@
+import { h, type SafeHtml } from '../jsx.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { localePath } from '../../http/request-context.js';
+import { pick } from '../../i18n/i18n.js';
+import type { Agency } from '../../store/schema.js';
+import { Breadcrumbs } from '../layout.js';
+
+function Row({ label, value, ctx, href }: { label: string; value: string; ctx: RequestContext; href?: string }): SafeHtml {
+  return (
+    <div class="dl-row">
+      <dt>{label}</dt>
+      <dd>{value ? href ? <a href={href}>{value}</a> : value : <span class="muted">{ctx.t('agency.not_set')}</span>}</dd>
+    </div>
+  );
+}
+
+/** An agency's page: its disclosure guide (Art. 12), generated from the agency record. */
+export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent: Agency | undefined; children: Agency[] }): SafeHtml {
+  const { ctx, agency: a, parent } = props;
+  const name = pick(ctx.locale, a.name_zh, a.name_en);
+  const link = (x: Agency) => localePath(ctx.locale, `/agencies/${encodeURIComponent(x.code)}`);
+  return (
+    <article>
+      <Breadcrumbs ctx={ctx} items={[[ctx.t('nav.home'), '/'], [ctx.t('agencies.title'), '/agencies'], [name, null]]} />
+      <h1>{name}</h1>
+      <p class="subtitle" lang={ctx.locale === 'en' ? 'zh-CN' : 'en'}>
+        {ctx.locale === 'en' ? a.name_zh : a.name_en}
+      </p>
+      {a.status === 'closed' ? (
+        <div class="notice notice-warn" role="status">
+          {ctx.t('agency.closed_notice', { date: (a.closed_at ?? '').slice(0, 10) })}
+        </div>
+      ) : null}
+      <dl class="meta-list">
+        <Row ctx={ctx} label={ctx.t('agency.code')} value={a.code} />
+        <Row ctx={ctx} label={ctx.t('agency.level')} value={ctx.t(`level.${a.level}`)} />
+        {parent ? <Row ctx={ctx} label={ctx.t('agency.parent')} value={pick(ctx.locale, parent.name_zh, parent.name_en)} href={link(parent)} /> : null}
+      </dl>
+      <section aria-labelledby="guide">
+        <h2 id="guide">{ctx.t('agency.guide')}</h2>
+        <p>{ctx.t('agency.guide_intro')}</p>
+        <h3>{ctx.t('agency.office')}</h3>
+        <dl class="meta-list">
+          <Row ctx={ctx} label={ctx.t('agency.office_name')} value={pick(ctx.locale, a.office_name_zh, a.office_name_en)} />
+          <Row ctx={ctx} label={ctx.t('agency.address')} value={pick(ctx.locale, a.address_zh, a.address_en)} />
+          <Row ctx={ctx} label={ctx.t('agency.postcode')} value={a.postcode} />
+          <Row ctx={ctx} label={ctx.t('agency.hours')} value={pick(ctx.locale, a.office_hours_zh, a.office_hours_en)} />
+          <Row ctx={ctx} label={ctx.t('agency.phone')} value={a.phone} href={a.phone ? `tel:${a.phone.replace(/[^0-9+]/g, '')}` : undefined} />
+          <Row ctx={ctx} label={ctx.t('agency.fax')} value={a.fax} />
+          <Row ctx={ctx} label={ctx.t('agency.email')} value={a.email} href={a.email ? `mailto:${a.email}` : undefined} />
+          <Row ctx={ctx} label={ctx.t('agency.website')} value={a.website} href={a.website || undefined} />
+        </dl>
+        <h3>{ctx.t('agency.how_to_obtain')}</h3>
+        <p>{ctx.t('agency.how_to_obtain_text')}</p>
+      </section>
+      {props.children.length ? (
+        <section aria-labelledby="children">
+          <h2 id="children">{ctx.t('agency.children')}</h2>
+          <ul class="link-list">
+            {props.children.map((c) => (
+              <li>
+                <a href={link(c)}>{pick(ctx.locale, c.name_zh, c.name_en)}</a> <span class="tag">{ctx.t(`level.${c.level}`)}</span>
+                {c.status === 'closed' ? <span class="tag tag-warn">{ctx.t('agencies.closed')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import { h, type SafeHtml } from '../jsx.js';
+import type { RequestContext } from '../../http/request-context.js';
+
+const ENDPOINTS: [string, string, string][] = [
+  ['GET', '/api/v1/agencies', 'api.agencies'],
+  ['GET', '/api/v1/agencies/{code}', 'api.agency'],
+  ['GET', '/api/v1/openapi.json', 'api.openapi'],
+];
+
+/** A short guide to the open API; the full reference is the OpenAPI document. */
+export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
+  return (
+    <div>
+      <h1>{ctx.t('nav.api')}</h1>
+      <p class="lead">{ctx.t('api.intro')}</p>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{ctx.t('api.method')}</th>
+            <th scope="col">{ctx.t('api.path')}</th>
+            <th scope="col">{ctx.t('api.description')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ENDPOINTS.map(([m, p, k]) => (
+            <tr>
+              <td>
+                <code>{m}</code>
+              </td>
+              <td>{p.includes('{') ? <code>{p}</code> : <a href={p}><code>{p}</code></a>}</td>
+              <td>{ctx.t(k as 'api.agencies')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
