@@ -26,6 +26,7 @@ interface AjvIssue {
 
 /** Turns Fastify's schema-validation failures into field issues named like `body.name_zh`. */
 export function fieldsFromValidation(context: string | undefined, issues: AjvIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
   return issues.map((v) => {
     const base = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const missing = typeof v.params?.missingProperty === 'string' ? v.params.missingProperty : undefined;
@@ -33,6 +34,11 @@ export function fieldsFromValidation(context: string | undefined, issues: AjvIss
     const name = [context ?? 'body', base, missing ?? extra].filter(Boolean).join('.');
     const code = v.keyword === 'required' ? 'required' : v.keyword === 'additionalProperties' ? 'unknown_field' : (v.keyword ?? 'invalid');
     return { field: name, code, message: v.message ?? code };
+  }).filter((f) => {
+    const k = `${f.field} ${f.code}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 

@@ -41,7 +41,8 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
     trustProxy: config.trustProxy,
     rewriteUrl: rewriteLocaleUrl,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    // No type coercion: a number where a string belongs is the client's error, not ours to guess.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
     return503OnClosing: true,
   });
 

@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   'field.contains_username': 'must not contain the username',
   'field.repetitive': 'too simple',
   'field.bad_role': 'unknown role',
+  'field.unknown_field': 'not an accepted field',
   'field.invalid': 'not valid',
   'field.bad_code_length': 'wrong length',
   'field.bad_code_charset': 'contains characters that are not allowed',

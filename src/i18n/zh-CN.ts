@@ -183,6 +183,7 @@ export const zhCN = {
   'field.contains_username': '不得包含用户名',
   'field.repetitive': '过于简单',
   'field.bad_role': '角色无效',
+  'field.unknown_field': '不允许的字段',
   'field.invalid': '格式不正确',
   'field.bad_code_length': '长度不正确',
   'field.bad_code_charset': '含有不允许的字符',

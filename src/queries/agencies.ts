@@ -66,10 +66,12 @@ export async function manageableAgencies(deps: Deps, actor: Actor): Promise<Agen
   return rows.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** One agency for the console, with what the actor may do to it. 404 outside the read scope. */
+/** One agency for the console, with what the actor may do to it. 403 outside the read scope. */
 export async function staffAgency(deps: Deps, actor: Actor, id: string) {
   const agency = await agencyRepo.byId(deps.db, id);
-  if (!agency || !allowed(actor, 'agency.read', agency.path)) throw new AppError('agency_not_found');
+  if (!agency) throw new AppError('agency_not_found');
+  // Agencies are public, so refusing (403) reveals nothing; staff records outside scope are 404.
+  if (!allowed(actor, 'agency.read', agency.path)) throw new AppError('forbidden');
   const parent = agency.parent_id ? await agencyRepo.byId(deps.db, agency.parent_id) : undefined;
   const history = await agencyRepo.history(deps.db, id);
   return {

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AGENCY_LEVELS } from '../../domain/agency-rules.js';
 
 /** Shared API schemas. Every route declares request and response schemas from these. */
 export const ErrorSchema = Type.Object(
@@ -15,19 +16,18 @@ export const ErrorSchema = Type.Object(
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 
-export const AgencyLevelSchema = Type.Union([
-  Type.Literal('province'),
-  Type.Literal('city'),
-  Type.Literal('county'),
-  Type.Literal('township'),
-  Type.Literal('department'),
-]);
+/** A string enum (one clear error on a bad value, unlike a union of literals). */
+function StringEnum<T extends string>(values: readonly T[], description?: string) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+}
+
+export const AgencyLevelSchema = StringEnum(AGENCY_LEVELS, 'Administrative level');
 
 export const PublicAgencySchema = Type.Object({
   code: Type.String(),
   parent_code: Type.Union([Type.String(), Type.Null()]),
   level: AgencyLevelSchema,
-  kind: Type.Union([Type.Literal('government'), Type.Literal('department')]),
+  kind: StringEnum(['government', 'department'] as const),
   name: Bilingual,
   office: Type.Object({
     name: Bilingual,
@@ -40,7 +40,7 @@ export const PublicAgencySchema = Type.Object({
     website: Type.String(),
   }),
   time_zone: Type.String(),
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  status: StringEnum(['open', 'closed'] as const),
   closed_at: Type.Union([Type.String(), Type.Null()]),
 });
 export type PublicAgency = Static<typeof PublicAgencySchema>;
