@@ -26,6 +26,17 @@ export interface ServerOptions {
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
 
+/** The dotted path of the first string holding a NUL or C0 control (tab/CR/LF allowed), if any. */
+function findControlChars(v: unknown, path = '', depth = 0): string | null {
+  if (typeof v === 'string') return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v) ? path || 'input' : null;
+  if (depth > 8 || v === null || typeof v !== 'object') return null;
+  for (const [k, x] of Object.entries(v)) {
+    const r = findControlChars(x, path ? `${path}.${k}` : k, depth + 1);
+    if (r) return r;
+  }
+  return null;
+}
+
 function isApi(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || req.url.startsWith('/log/');
 }
@@ -59,6 +70,13 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
       barePath: path,
       csrf: '',
     };
+  });
+
+  // NUL and other C0 controls never belong in an id, query or form field; PostgreSQL would refuse
+  // them deep inside a command. Refuse them at the door with a clear 400 instead.
+  server.addHook('preHandler', async (req) => {
+    const bad = findControlChars({ params: req.params, query: req.query, body: req.body });
+    if (bad) throw new AppError('validation_failed', { fields: [{ field: bad, code: 'control_chars' }] });
   });
 
   await server.register(fastifyCookie);

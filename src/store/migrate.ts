@@ -24,7 +24,8 @@ class StaticProvider implements MigrationProvider {
 
 /** Brings the database to the latest schema. Safe to call at every start and from several instances. */
 export async function migrateToLatest(db: Kysely<DB>, ops: DialectOps): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(ops) });
+  const schema = await ops.migrationSchema(db);
+  const migrator = new Migrator({ db, provider: new StaticProvider(ops), ...(schema ? { migrationTableSchema: schema } : {}) });
   const res: MigrationResultSet = await migrator.migrateToLatest();
   if (res.error) {
     const failed = res.results?.find((r) => r.status === 'Error');

@@ -14,8 +14,9 @@ import crypto, { type KeyObject } from 'node:crypto';
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 /** RFC 8410: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (0 unused bits, 32 bytes) }. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-/** Length of an Ed25519 seed, public key (RFC 8032 §5.1.5) and, doubled, signature. */
+/** Length of an Ed25519 seed and of a public key (RFC 8032 §5.1.5). */
 export const ED25519_KEY_SIZE = 32;
+/** Length of an Ed25519 signature (RFC 8032 §5.1.6). */
 export const ED25519_SIGNATURE_SIZE = 64;
 
 /** A private KeyObject from a 32-byte RFC 8032 seed. Throws RangeError on a wrong length. */

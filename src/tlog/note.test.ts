@@ -78,7 +78,7 @@ describe('signed-note: Go sumdb/note test vectors', () => {
     for (const [key, parse] of [
       [peterVkey, parseNoteVerifierKey],
       [peterSkey, parseSignerKey],
-    ] as const) {
+    ] as const) { // `as const` only narrows the literal to a tuple type; no value is cast
       for (let i = 0; i <= key.length; i++) {
         for (let j = i + 1; j <= key.length; j++) {
           if (i === 0 && j === key.length) continue;

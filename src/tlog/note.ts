@@ -1,11 +1,9 @@
 import { TlogError } from './errors.js';
 import { sha256Digest } from './hash.js';
 
-/**
- * C2SP signed-note signature type bytes used here (signed-note §Signature types).
- * 0x01: Ed25519 over the note text. 0x04: timestamped Ed25519 cosignature (tlog-cosignature).
- */
+/** C2SP signed-note §Signature types: 0x01, Ed25519 over the note text. */
 export const SIG_TYPE_ED25519 = 0x01;
+/** C2SP signed-note §Signature types: 0x04, timestamped Ed25519 cosignature (tlog-cosignature). */
 export const SIG_TYPE_COSIGNATURE_V1 = 0x04;
 
 /** Signs note text. `sign` receives the UTF-8 note text and returns the signature bytes (no key ID). */

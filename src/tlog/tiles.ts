@@ -3,8 +3,9 @@ import { HASH_SIZE } from './hash.js';
 import type { HashReader } from './merkle.js';
 import { storedHashIndex } from './stored-hash.js';
 
-/** C2SP tlog-tiles: tiles have height 8, i.e. 256 hashes; width 256 means a full tile. */
+/** C2SP tlog-tiles: tiles have height 8 (each tile level spans 8 Merkle levels). */
 export const TILE_HEIGHT = 8;
+/** C2SP tlog-tiles: a full tile holds 2^8 = 256 hashes (8,192 bytes); a full bundle 256 entries. */
 export const TILE_WIDTH = 256;
 /** C2SP tlog-tiles: `<L>` is between 0 and 63. */
 export const MAX_TILE_LEVEL = 63;
@@ -28,6 +29,7 @@ export interface EntryBundleTile {
   readonly width: number;
 }
 
+/** Anything served under `<prefix>/tile/`: a hash tile or an entry bundle. */
 export type TileRef = HashTile | EntryBundleTile;
 
 /** One level of a tree's tiling: how many full tiles, and the width of the right-edge partial (0: none). */

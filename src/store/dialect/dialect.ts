@@ -21,6 +21,11 @@ export interface DialectOps {
   makeAppendOnly(db: Kysely<unknown>, table: string): Promise<void>;
   /** Cheap round trip used by /healthz. */
   ping(db: Kysely<DB>): Promise<void>;
+  /**
+   * The schema that holds the migration tables. Kysely's table lookup otherwise matches a
+   * same-named table in any schema, which breaks several schemas sharing one database.
+   */
+  migrationSchema(db: Kysely<DB>): Promise<string | undefined>;
 }
 
 /** An open store connection with its dialect operations. */
@@ -43,6 +48,7 @@ const sqliteOps: DialectOps = {
   async ping(db) {
     await sql`SELECT 1`.execute(db);
   },
+  migrationSchema: async () => undefined,
 };
 
 const postgresOps: DialectOps = {
@@ -57,6 +63,10 @@ const postgresOps: DialectOps = {
   },
   async ping(db) {
     await sql`SELECT 1`.execute(db);
+  },
+  async migrationSchema(db) {
+    const r = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db);
+    return r.rows[0]?.s;
   },
 };
 
@@ -108,6 +118,16 @@ export async function dropPostgresSchema(url: string, schema: string): Promise<v
   } finally {
     await c.end();
   }
+}
+
+/**
+ * True when `err` is PostgreSQL refusing a value as data (SQLSTATE class 22: NUL bytes, bad
+ * encodings, out-of-range numbers): the client's input, not a server fault.
+ */
+export function isDataException(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** True when `err` is the database refusing a duplicate key (both dialects). */
