@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makeStaff, nextCode, PASSWORD, seedTree } from './helpers/factories.js';
 import { apiLogin, csrfFromHtml, form, type StaffClient } from './helpers/http.js';
@@ -57,12 +58,12 @@ describe('authorisation matrix', () => {
     const c = who['c-supervisor'];
     assert.ok(c);
     for (const county of [t.county1, t.county2]) {
-      const page = await p.server.inject({ url: `/admin/agencies/${county.id}`, headers: { cookie: c.cookie } });
+      const page: LightMyRequestResponse = await p.server.inject({ url: `/admin/agencies/${county.id}`, headers: { cookie: c.cookie } });
       assert.equal(page.statusCode, 200);
       assert.doesNotMatch(page.body, new RegExp(`action="/admin/agencies/${county.id}"`), 'no edit form is offered');
       const res = await patch(c, county.code, { version: await version(county.code), phone: '0990-0000000' });
       assert.equal(res.statusCode, 403);
-      const formPost = await p.server.inject({
+      const formPost: LightMyRequestResponse = await p.server.inject({
         method: 'POST',
         url: `/admin/agencies/${county.id}`,
         headers: { cookie: c.cookie, 'content-type': 'application/x-www-form-urlencoded' },

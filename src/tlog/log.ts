@@ -7,7 +7,7 @@ import { MerkleBuilder } from './merkle-builder.js';
 import { proveConsistency, proveInclusion, treeHash, verifyConsistency } from './merkle.js';
 import { signNote, type NoteSigner } from './note.js';
 import type { StoredCheckpoint, TlogStorage } from './storage.js';
-import { parseTilePath, readTileData, tileMinTreeSize } from './tiles.js';
+import { parseTilePath, readTileData, TILE_WIDTH, tileMinTreeSize } from './tiles.js';
 
 /** What `TransparencyLog` needs. The signer's key name should equal `origin` (tlog-checkpoint §Signatures). */
 export interface TransparencyLogOptions {
@@ -168,7 +168,7 @@ export class TransparencyLog {
       throw new TlogError('out_of_range', `${path} is beyond the latest checkpoint`);
     }
     if (tile.kind === 'hash') return readTileData(this.#storage, tile);
-    const start = tile.index * 256;
+    const start = tile.index * TILE_WIDTH;
     return encodeEntryBundle(await this.#storage.readEntries(start, start + tile.width));
   }
 }

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AxeResults, RunOptions } from 'axe-core';
+
+/** Debian's Chromium; the browser tests need it and skip when it is absent. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why the browser tests are skipped, or false when they can run. */
+export function chromiumMissing(): string | false {
+  return existsSync(CHROMIUM) ? false : `${CHROMIUM} not found: install Debian's chromium package to run the browser tests`;
+}
+
+/**
+ * Launches headless Chromium with the flags of the house style (no sandbox for containers, no
+ * background traffic). The caller closes it.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** One failed axe rule, reduced to what a reader needs to find and fix it. */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/** The WCAG 2.1 A and AA rules; best-practice rules are not part of the bar. */
+const RUN_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
+
+let axeSource: string | null = null;
+function loadAxe(): string {
+  if (axeSource === null) {
+    const entry = createRequire(import.meta.url).resolve('axe-core');
+    axeSource = readFileSync(join(dirname(entry), 'axe.min.js'), 'utf8');
+  }
+  return axeSource;
+}
+
+/**
+ * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is now and returns the violations
+ * (an empty array when there are none). The page must have been opened in a context created with
+ * `bypassCSP: true`: the app's CSP (`script-src 'self'`) refuses the injected inline script.
+ */
+export async function axeCheck(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (loaded !== true) await page.addScriptTag({ content: loadAxe() });
+  // Passed as a string so the browser runs exactly this code (tsx's transform can add helpers to
+  // a function's source that do not exist in the page). The options are JSON, so safe to inline.
+  const results = (await page.evaluate(`window.axe.run(document, ${JSON.stringify(RUN_OPTIONS)})`)) as AxeResults; // axe.run resolves to AxeResults
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact ?? 'unknown',
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+  }));
+}
+
+/** A readable report of violations for an assertion message. */
+export function formatViolations(where: string, violations: AxeViolation[]): string {
+  const lines = [`${violations.length} axe violation(s) on ${where}:`];
+  for (const v of violations) {
+    lines.push(`- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes) {
+      lines.push(`    at ${n.target}`);
+      lines.push(`       ${n.html.length > 200 ? n.html.slice(0, 200) + '…' : n.html}`);
+      if (n.summary) lines.push(...n.summary.split('\n').map((s) => `       ${s}`));
+    }
+  }
+  return lines.join('\n');
+}
