@@ -24,6 +24,8 @@ export interface Config {
   defaultTimeZone: string;
   /** Run the background worker inside `serve`. */
   worker: boolean;
+  /** Requests per minute per client address on /api/v1. */
+  apiRateLimit: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -78,6 +80,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool(env, 'GONGKAI_TRUST_PROXY', false),
     defaultTimeZone: env.GONGKAI_TIME_ZONE || 'Asia/Shanghai',
     worker: bool(env, 'GONGKAI_WORKER', true),
+    apiRateLimit: int(env, 'GONGKAI_API_RATE_LIMIT', 600, 1, 10_000_000),
     ...overrides,
   };
 }

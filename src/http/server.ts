@@ -183,7 +183,7 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
     return reply.redirect(back, 303);
   });
 
-  await server.register(async (api) => registerApi(api, app, opts.apiRateLimit ?? 600), { prefix: '/api/v1' });
+  await server.register(async (api) => registerApi(api, app, opts.apiRateLimit ?? config.apiRateLimit), { prefix: '/api/v1' });
   await server.register(async (pub) => registerPublicPages(pub, app, env));
   await server.register(async (admin) => registerAdminPages(admin, app, env), { prefix: '/admin' });
   return server;
