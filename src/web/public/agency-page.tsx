@@ -4,6 +4,7 @@ import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import type { Agency } from '../../store/schema.js';
 import { Breadcrumbs } from '../layout.js';
+import { localDate } from '../../domain/local-date.js';
 
 function Row({ label, value, ctx, href }: { label: string; value: string; ctx: RequestContext; href?: string }): SafeHtml {
   return (
@@ -28,7 +29,7 @@ export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent:
       </p>
       {a.status === 'closed' ? (
         <div class="notice notice-warn" role="status">
-          {ctx.t('agency.closed_notice', { date: (a.closed_at ?? '').slice(0, 10) })}
+          {ctx.t('agency.closed_notice', { date: a.closed_at ? localDate(a.closed_at, a.time_zone) : '' })}
         </div>
       ) : null}
       <dl class="meta-list">

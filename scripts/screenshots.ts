@@ -1,0 +1,110 @@
+/**
+ * Full-page screenshots of the main public and console pages, at a phone and a desktop viewport,
+ * for a human look at the design. Not a test: it asserts nothing beyond the pages loading.
+ *
+ * Usage: npx tsx scripts/screenshots.ts [outdir]   (default `screenshots/`, which git ignores)
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../src/commands/seed-demo.js';
+import { ManualClock } from '../src/domain/clock.js';
+import { publicAgencyTree, type AgencyNode } from '../src/queries/agencies.js';
+import { buildApp } from '../test/helpers/app.js';
+import { CHROMIUM, chromiumMissing, launchBrowser } from '../test/browser/browser.js';
+
+const VIEWPORTS = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  { name: 'desktop', viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+] as const;
+
+/** The agency shown on the agency pages: a city, so it has an address, a parent and children. */
+const SAMPLE_AGENCY = '云溪市人民政府';
+const STAFF = 'demo-admin';
+
+function find(nodes: AgencyNode[], nameZh: string): AgencyNode | undefined {
+  for (const n of nodes) {
+    if (n.agency.name_zh === nameZh) return n;
+    const hit = find(n.children, nameZh);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing);
+  const outDir = resolve(process.argv[2] ?? 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+
+  // The browser judges cookie expiry by its own clock, so the app's clock starts at real time.
+  const p = await buildApp({ clock: new ManualClock(new Date()) });
+  let browser: Browser | undefined;
+  const files: string[] = [];
+  try {
+    const seed = await seedDemo(p.app.deps);
+    p.env.demo.value = true; // as `gongkai serve` does after seeding: the demo banner shows
+    const login = seed.logins.find((l) => l.username === STAFF);
+    if (!login) throw new Error(`the demo seed has no ${STAFF}`);
+    const sample = find(await publicAgencyTree(p.app.deps), SAMPLE_AGENCY);
+    if (!sample) throw new Error(`the demo seed has no ${SAMPLE_AGENCY}`);
+    const { code, id } = sample.agency;
+
+    const base = await p.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, isMobile: vp.isMobile, hasTouch: vp.hasTouch, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const shoot = async (name: string, path: string): Promise<void> => {
+        const res = await page.goto(base + path);
+        if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status() ?? 'nothing'}`);
+        const file = join(outDir, `${vp.name}-${name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        files.push(file);
+      };
+
+      await shoot('home-zh', '/');
+      await shoot('home-en', '/en/');
+      await shoot('agencies-zh', '/agencies');
+      await shoot('agency-zh', `/agencies/${code}`);
+      await shoot('agency-en', `/en/agencies/${code}`);
+      await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
+      await shoot('home-large', '/');
+      await page.goto(`${base}/preferences/display?mode=normal&back=%2F`);
+
+      await shoot('login', '/admin/login');
+      await signIn(page, login.username, login.password);
+      if (vp === VIEWPORTS[0]) {
+        // One edit through the console, so the history and audit tables show a change.
+        await page.goto(`${base}/admin/agencies/${id}`);
+        await page.getByLabel('联系电话').fill('0991-6600002');
+        await page.getByRole('button', { name: '保存' }).click();
+        await page.waitForURL(/\?saved=1$/);
+      }
+
+      await shoot('admin-dashboard', '/admin');
+      await shoot('admin-agencies', '/admin/agencies');
+      await shoot('admin-agency', `/admin/agencies/${id}`);
+      await shoot('admin-staff', '/admin/staff');
+      await shoot('admin-audit', '/admin/audit');
+      await context.close();
+    }
+  } finally {
+    await browser?.close();
+    await p.dispose();
+  }
+  process.stdout.write(`${files.length} screenshots (${CHROMIUM}):\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/admin$/);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
