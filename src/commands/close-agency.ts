@@ -1,8 +1,8 @@
 import { AppError } from '../domain/errors.js';
 import { agencyRepo } from '../store/repos/agency-repo.js';
-import { appendAudit } from '../store/repos/audit-repo.js';
+import { recordAgencyChange } from './record-agency-change.js';
 import type { Agency } from '../store/schema.js';
-import { actorId, authorize, type Actor } from './actor.js';
+import { authorize, type Actor } from './actor.js';
 import type { Deps } from './deps.js';
 
 /**
@@ -30,24 +30,13 @@ export async function setAgencyOpen(deps: Deps, actor: Actor, id: string, expect
       updated_at: at,
     });
     if (!ok) throw new AppError('stale_version');
-    await agencyRepo.appendHistory(trx, {
-      id: deps.newId(),
-      agency_id: id,
+    await recordAgencyChange(trx, deps, actor, {
+      agencyId: id,
       at,
-      actor_id: actorId(actor),
-      action: open ? 'reopen' : 'close',
+      history: open ? 'reopen' : 'close',
+      audit: open ? 'agency.reopen' : 'agency.close',
       before: { status: cur.status },
       after: { status: open ? 'open' : 'closed' },
-    });
-    await appendAudit(trx, {
-      at,
-      actorId: actorId(actor),
-      actorUsername: actor.username,
-      action: open ? 'agency.reopen' : 'agency.close',
-      targetType: 'agency',
-      targetId: id,
-      agencyId: id,
-      ip: actor.ip,
     });
     const next = await agencyRepo.byId(trx, id);
     if (!next) throw new AppError('agency_not_found');

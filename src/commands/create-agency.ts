@@ -3,9 +3,9 @@ import { checkProfile, isTimeZone, levelAllowedUnder } from '../domain/agency-ru
 import { validateAgencyCode } from '../domain/uscc.js';
 import { isUniqueViolation } from '../store/dialect/dialect.js';
 import { agencyRepo } from '../store/repos/agency-repo.js';
-import { appendAudit } from '../store/repos/audit-repo.js';
+import { recordAgencyChange } from './record-agency-change.js';
 import type { Agency, Exec } from '../store/schema.js';
-import { actorId, authorize, type Actor } from './actor.js';
+import { authorize, type Actor } from './actor.js';
 import type { CreateAgencyInput } from './agency-input.js';
 import type { Deps } from './deps.js';
 
@@ -79,16 +79,13 @@ export async function createAgencyIn(trx: Exec, deps: Deps, actor: Actor, input:
       if (isUniqueViolation(e)) throw invalid([{ field: 'code', code: 'duplicate' }], 'duplicate_agency_code');
       throw e;
     }
-    await agencyRepo.appendHistory(trx, { id: deps.newId(), agency_id: id, at, actor_id: actorId(actor), action: 'create', before: null, after: row });
-    await appendAudit(trx, {
-      at,
-      actorId: actorId(actor),
-      actorUsername: actor.username,
-      action: 'agency.create',
-      targetType: 'agency',
-      targetId: id,
+    await recordAgencyChange(trx, deps, actor, {
       agencyId: id,
-      ip: actor.ip,
+      at,
+      history: 'create',
+      audit: 'agency.create',
+      before: null,
+      after: row,
       detail: { code: row.code, name_zh: row.name_zh },
     });
     return row;

@@ -1,9 +1,9 @@
 import { AppError, invalid } from '../domain/errors.js';
 import { levelAllowedUnder } from '../domain/agency-rules.js';
 import { agencyRepo } from '../store/repos/agency-repo.js';
-import { appendAudit } from '../store/repos/audit-repo.js';
+import { recordAgencyChange } from './record-agency-change.js';
 import type { Agency } from '../store/schema.js';
-import { actorId, authorize, type Actor } from './actor.js';
+import { authorize, type Actor } from './actor.js';
 import type { Deps } from './deps.js';
 
 /**
@@ -35,24 +35,13 @@ export async function moveAgency(deps: Deps, actor: Actor, id: string, expectedV
     for (const a of await agencyRepo.subtree(trx, cur.path, { includeClosed: true })) {
       await agencyRepo.setPath(trx, a.id, newPath + a.path.slice(cur.path.length), a.depth + depthDelta);
     }
-    await agencyRepo.appendHistory(trx, {
-      id: deps.newId(),
-      agency_id: id,
+    await recordAgencyChange(trx, deps, actor, {
+      agencyId: id,
       at,
-      actor_id: actorId(actor),
-      action: 'move',
+      history: 'move',
+      audit: 'agency.move',
       before: { parent_id: cur.parent_id, parent_code: oldParent?.code ?? null },
       after: { parent_id: parent.id, parent_code: parent.code },
-    });
-    await appendAudit(trx, {
-      at,
-      actorId: actorId(actor),
-      actorUsername: actor.username,
-      action: 'agency.move',
-      targetType: 'agency',
-      targetId: id,
-      agencyId: id,
-      ip: actor.ip,
       detail: { from: oldParent?.code ?? null, to: parent.code },
     });
     const next = await agencyRepo.byId(trx, id);

@@ -1,9 +1,9 @@
 import { AppError, invalid } from '../domain/errors.js';
 import { checkProfile, isTimeZone } from '../domain/agency-rules.js';
 import { agencyRepo } from '../store/repos/agency-repo.js';
-import { appendAudit } from '../store/repos/audit-repo.js';
+import { recordAgencyChange } from './record-agency-change.js';
 import type { Agency } from '../store/schema.js';
-import { actorId, authorize, type Actor } from './actor.js';
+import { authorize, type Actor } from './actor.js';
 import { NAME_FIELDS, PROFILE_KEYS, type AgencyProfileInput } from './agency-input.js';
 import type { Deps } from './deps.js';
 
@@ -47,24 +47,13 @@ export async function updateAgency(
     const ok = await agencyRepo.updateVersioned(trx, id, expectedVersion, { ...changed, updated_at: at });
     if (!ok) throw new AppError('stale_version');
     const before = Object.fromEntries(keys.map((k) => [k, cur[k as keyof Agency]]));
-    await agencyRepo.appendHistory(trx, {
-      id: deps.newId(),
-      agency_id: id,
+    await recordAgencyChange(trx, deps, actor, {
+      agencyId: id,
       at,
-      actor_id: actorId(actor),
-      action: renaming ? 'rename' : 'update',
+      history: renaming ? 'rename' : 'update',
+      audit: renaming ? 'agency.rename' : 'agency.update',
       before,
       after: changed,
-    });
-    await appendAudit(trx, {
-      at,
-      actorId: actorId(actor),
-      actorUsername: actor.username,
-      action: renaming ? 'agency.rename' : 'agency.update',
-      targetType: 'agency',
-      targetId: id,
-      agencyId: id,
-      ip: actor.ip,
       detail: { fields: keys },
     });
     const next = await agencyRepo.byId(trx, id);

@@ -10,6 +10,7 @@ import { AppError, invalid } from '../../domain/errors.js';
 import { agencyByCode, agencyById, publicAgency, publicAgencyTree } from '../../queries/agencies.js';
 import { grantsOf, listStaff } from '../../queries/staff.js';
 import { verifyCsrf } from '../csrf.js';
+import type { Session, User } from '../../store/schema.js';
 import { clearSessionCookie, loadStaff, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { presentAgency, presentTree } from './presenters.js';
 import {
@@ -45,6 +46,13 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
   api.addHook('preHandler', async (req) => {
     await loadStaff(deps, req);
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.ctx.staff) verifyCsrf(req);
+  });
+
+  const sessionInfo = async (user: User, session: Session) => ({
+    user: { id: user.id, username: user.username, display_name: user.display_name },
+    grants: (await grantsOf(deps, user.id)).map((g) => ({ role: g.role, agency_code: g.agency_code })),
+    csrf_token: session.csrf_token,
+    expires_at: session.expires_at,
   });
 
   api.get('/openapi.json', { schema: { hide: true } }, async () => root.swagger());
@@ -86,13 +94,7 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
     async (req, reply) => {
       const r = await login(deps, { username: req.body.username, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
       setSessionCookie(req, reply, r.token, r.session.absolute_expires_at);
-      const grants = await grantsOf(deps, r.user.id);
-      return {
-        user: { id: r.user.id, username: r.user.username, display_name: r.user.display_name },
-        grants: grants.map((g) => ({ role: g.role, agency_code: g.agency_code })),
-        csrf_token: r.session.csrf_token,
-        expires_at: r.session.expires_at,
-      };
+      return sessionInfo(r.user, r.session);
     },
   );
 
@@ -100,13 +102,7 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
     requireActor(req);
     const s = req.ctx.staff;
     if (!s) throw new AppError('login_required');
-    const grants = await grantsOf(deps, s.user.id);
-    return {
-      user: { id: s.user.id, username: s.user.username, display_name: s.user.display_name },
-      grants: grants.map((g) => ({ role: g.role, agency_code: g.agency_code })),
-      csrf_token: s.session.csrf_token,
-      expires_at: s.session.expires_at,
-    };
+    return sessionInfo(s.user, s.session);
   });
 
   api.delete('/session', { schema: { summary: 'Log out', tags: ['session'], security: [{ session: [], csrf: [] }], response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
