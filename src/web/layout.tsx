@@ -51,7 +51,7 @@ export function Shell(props: {
   const l = (p: string) => localePath(ctx.locale, p);
   const classes = [props.bodyClass, ctx.display === 'large' ? 'display-large' : ''].filter(Boolean).join(' ');
   return (
-    <html lang={ctx.locale}>
+    <html lang={ctx.locale} class={ctx.display === 'large' ? 'display-large' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -79,7 +79,7 @@ export function Shell(props: {
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href={l('/')}>
-              <span class="brand-mark" aria-hidden="true">
+              <span class="brand-mark" aria-hidden="true" lang="zh-CN">
                 公
               </span>
               <span class="brand-text">

@@ -171,9 +171,10 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     await page.goto(`${base}/agencies`);
     const zhLink = page.locator('.tree').getByRole('link', { name: agency.name_zh });
     assert.equal(await zhLink.getAttribute('href'), `/agencies/${code}`);
-    // It sits in the city's branch of the tree.
-    const cityItem = page.locator('.tree li', { has: page.getByRole('link', { name: tree.city.name_zh, exact: true }) }).first();
-    assert.ok(await cityItem.getByRole('link', { name: agency.name_zh }).isVisible());
+    // It sits in the city's own branch of the tree (the <li> whose link is the city).
+    const cityItem = page.locator(`xpath=//ul[contains(@class, "tree")]//li[a[normalize-space() = "${tree.city.name_zh}"]]`);
+    assert.equal(await cityItem.count(), 1);
+    assert.ok(await cityItem.locator(':scope > ul').getByRole('link', { name: agency.name_zh }).isVisible());
     await expectAccessible('public agencies list (zh)');
 
     await page.goto(`${base}/en/agencies`);
@@ -192,6 +193,14 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     assert.match((await page.locator('body').getAttribute('class')) ?? '', /display-large/);
     assert.ok(await page.getByRole('link', { name: '标准显示' }).isVisible(), 'the switch now offers the way back');
     await expectAccessible('public home page, large text');
+  });
+
+  test('the accessibility check is not vacuous: it reports an unlabelled field', async (t) => {
+    if (skipped(t)) return;
+    await page.goto(`${base}/agencies`);
+    await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<input type="text">')`);
+    const ids = (await axeCheck(page)).map((v) => v.id);
+    assert.ok(ids.includes('label'), `expected a "label" violation, got [${ids.join(', ')}]`);
   });
 
   test('no page had a script error, a CSP refusal or a missing stylesheet', (t) => {

@@ -7,6 +7,7 @@ import { AGENCY_LEVELS } from '../../domain/agency-rules.js';
 import type { Agency } from '../../store/schema.js';
 import type { AgencyNode } from '../../queries/agencies.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../forms.js';
+import { TableScroll } from '../table-scroll.js';
 void Fragment;
 
 type Values = Record<string, string>;
@@ -59,15 +60,15 @@ function TreeTable({ ctx, nodes, depth }: { ctx: RequestContext; nodes: AgencyNo
       {nodes.map((n) => (
         <>
           <tr class={n.agency.status === 'closed' ? 'row-muted' : undefined}>
-            <td style={undefined}>
-              <span class={`indent indent-${Math.min(depth, 6)}`}></span>
+            {/* Indented by padding, not a spacer, so a wrapped name keeps its indent. */}
+            <td class={depth ? `tree-cell depth-${Math.min(depth, 6)}` : 'tree-cell'}>
               <a href={localePath(ctx.locale, `/admin/agencies/${n.agency.id}`)}>{pick(ctx.locale, n.agency.name_zh, n.agency.name_en)}</a>
             </td>
-            <td>{ctx.t(`level.${n.agency.level}`)}</td>
+            <td class="nowrap">{ctx.t(`level.${n.agency.level}`)}</td>
             <td>
               <code>{n.agency.code}</code>
             </td>
-            <td>{n.agency.status === 'open' ? ctx.t('admin.status_open') : ctx.t('admin.status_closed')}</td>
+            <td class="nowrap">{n.agency.status === 'open' ? ctx.t('admin.status_open') : ctx.t('admin.status_closed')}</td>
           </tr>
           <TreeTable ctx={ctx} nodes={n.children} depth={depth + 1} />
         </>
@@ -88,19 +89,21 @@ export function AgencyListPage({ ctx, roots, canCreate }: { ctx: RequestContext;
           </a>
         ) : null}
       </div>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('admin.name_zh')}</th>
-            <th scope="col">{ctx.t('agency.level')}</th>
-            <th scope="col">{ctx.t('agency.code')}</th>
-            <th scope="col">{ctx.t('admin.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <TreeTable ctx={ctx} nodes={roots} depth={0} />
-        </tbody>
-      </table>
+      <TableScroll label={ctx.t('admin.agencies')}>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('admin.name_zh')}</th>
+              <th scope="col">{ctx.t('agency.level')}</th>
+              <th scope="col">{ctx.t('agency.code')}</th>
+              <th scope="col">{ctx.t('admin.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <TreeTable ctx={ctx} nodes={roots} depth={0} />
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
@@ -229,28 +232,30 @@ export function AgencyDetailPage(props: {
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">{ctx.t('admin.history')}</h2>
         {props.history.length ? (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('admin.audit_time')}</th>
-                <th scope="col">{ctx.t('admin.audit_action')}</th>
-                <th scope="col">{ctx.t('admin.audit_actor')}</th>
-                <th scope="col">{ctx.t('admin.audit_target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.history.map((h0) => (
+          <TableScroll label={ctx.t('admin.history')}>
+            <table class="table">
+              <thead>
                 <tr>
-                  <td>
-                    <time datetime={h0.at}>{h0.at.replace('T', ' ').slice(0, 19)}</time>
-                  </td>
-                  <td>{h0.action}</td>
-                  <td>{h0.actor_username ?? 'cli'}</td>
-                  <td class="diff">{summariseChange(h0)}</td>
+                  <th scope="col">{ctx.t('admin.audit_time')}</th>
+                  <th scope="col">{ctx.t('admin.audit_action')}</th>
+                  <th scope="col">{ctx.t('admin.audit_actor')}</th>
+                  <th scope="col">{ctx.t('admin.audit_target')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.history.map((h0) => (
+                  <tr>
+                    <td>
+                      <time datetime={h0.at}>{h0.at.replace('T', ' ').slice(0, 19)}</time>
+                    </td>
+                    <td class="nowrap">{h0.action}</td>
+                    <td class="nowrap">{h0.actor_username ?? 'cli'}</td>
+                    <td class="diff">{summariseChange(h0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <p>{ctx.t('admin.history_empty')}</p>
         )}

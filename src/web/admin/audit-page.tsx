@@ -32,15 +32,15 @@ export function AuditPage({ ctx, rows, nextBefore }: { ctx: RequestContext; rows
                   <td>
                     <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)}</time>
                   </td>
-                  <td>{r.actor_username}</td>
+                  <td class="nowrap">{r.actor_username}</td>
                   <td>
                     <code>{r.action}</code>
                   </td>
                   <td>{r.agency_name_zh ? pick(ctx.locale, r.agency_name_zh, r.agency_name_en ?? '') : ''}</td>
-                  <td>
-                    {r.target_type} <span class="muted">{r.detail === '{}' ? '' : r.detail}</span>
+                  <td class="detail">
+                    {r.target_type} <span class="diff">{r.detail === '{}' ? '' : r.detail}</span>
                   </td>
-                  <td>{r.ip ?? ''}</td>
+                  <td class="nowrap">{r.ip ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import type { GrantView } from '../../store/repos/user-repo.js';
+import { TableScroll } from '../table-scroll.js';
 
 /** The console home: who you are and what you may do where. */
 export function DashboardPage({ ctx, grants }: { ctx: RequestContext; grants: GrantView[] }): SafeHtml {
@@ -12,24 +13,26 @@ export function DashboardPage({ ctx, grants }: { ctx: RequestContext; grants: Gr
       <p>{ctx.t('admin.dashboard_intro')}</p>
       <h2>{ctx.t('admin.your_grants')}</h2>
       {grants.length ? (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.role')}</th>
-              <th scope="col">{ctx.t('admin.agency')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {grants.map((g) => (
+        <TableScroll label={ctx.t('admin.your_grants')}>
+          <table class="table">
+            <thead>
               <tr>
-                <td>{ctx.t(`role.${g.role}`)}</td>
-                <td>
-                  <a href={localePath(ctx.locale, `/admin/agencies/${g.agency_id}`)}>{pick(ctx.locale, g.agency_name_zh, g.agency_name_en)}</a>
-                </td>
+                <th scope="col">{ctx.t('admin.role')}</th>
+                <th scope="col">{ctx.t('admin.agency')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {grants.map((g) => (
+                <tr>
+                  <td>{ctx.t(`role.${g.role}`)}</td>
+                  <td>
+                    <a href={localePath(ctx.locale, `/admin/agencies/${g.agency_id}`)}>{pick(ctx.locale, g.agency_name_zh, g.agency_name_en)}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p>{ctx.t('admin.none')}</p>
       )}

@@ -3,50 +3,53 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import type { Session } from '../../store/schema.js';
 import { Csrf } from '../forms.js';
+import { TableScroll } from '../table-scroll.js';
 
 /** The signed-in user's sessions, each revocable. */
 export function SessionsPage({ ctx, sessions, currentId, now }: { ctx: RequestContext; sessions: Session[]; currentId: string; now: string }): SafeHtml {
   return (
     <div>
       <h1>{ctx.t('admin.sessions')}</h1>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('admin.session_created')}</th>
-            <th scope="col">{ctx.t('admin.session_last_seen')}</th>
-            <th scope="col">{ctx.t('admin.session_ip')}</th>
-            <th scope="col">{ctx.t('admin.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => {
-            const live = !s.revoked_at && s.expires_at > now && s.absolute_expires_at > now;
-            return (
-              <tr>
-                <td>{s.created_at.replace('T', ' ').slice(0, 19)}</td>
-                <td>{s.last_seen_at.replace('T', ' ').slice(0, 19)}</td>
-                <td>{s.ip}</td>
-                <td>
-                  {s.id === currentId ? (
-                    ctx.t('admin.session_current')
-                  ) : s.revoked_at ? (
-                    ctx.t('admin.session_revoked')
-                  ) : !live ? (
-                    ctx.t('admin.session_expired')
-                  ) : (
-                    <form method="post" action={localePath(ctx.locale, `/admin/sessions/${s.id}/revoke`)} class="inline-form">
-                      <Csrf ctx={ctx} />
-                      <button type="submit" class="link-button">
-                        {ctx.t('admin.revoke')}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={ctx.t('admin.sessions')}>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('admin.session_created')}</th>
+              <th scope="col">{ctx.t('admin.session_last_seen')}</th>
+              <th scope="col">{ctx.t('admin.session_ip')}</th>
+              <th scope="col">{ctx.t('admin.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => {
+              const live = !s.revoked_at && s.expires_at > now && s.absolute_expires_at > now;
+              return (
+                <tr>
+                  <td>{s.created_at.replace('T', ' ').slice(0, 19)}</td>
+                  <td>{s.last_seen_at.replace('T', ' ').slice(0, 19)}</td>
+                  <td class="nowrap">{s.ip}</td>
+                  <td>
+                    {s.id === currentId ? (
+                      ctx.t('admin.session_current')
+                    ) : s.revoked_at ? (
+                      ctx.t('admin.session_revoked')
+                    ) : !live ? (
+                      ctx.t('admin.session_expired')
+                    ) : (
+                      <form method="post" action={localePath(ctx.locale, `/admin/sessions/${s.id}/revoke`)} class="inline-form">
+                        <Csrf ctx={ctx} />
+                        <button type="submit" class="link-button">
+                          {ctx.t('admin.revoke')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ROLES } from '../../domain/policy.js';
 import type { Agency } from '../../store/schema.js';
 import type { GrantView } from '../../store/repos/user-repo.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../forms.js';
+import { TableScroll } from '../table-scroll.js';
 
 type StaffRow = { id: string; username: string; display_name: string; status: string; agency_name_zh: string; agency_name_en: string };
 
@@ -38,28 +39,30 @@ export function StaffListPage({ ctx, rows, canCreate }: { ctx: RequestContext; r
           </a>
         ) : null}
       </div>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('admin.username')}</th>
-            <th scope="col">{ctx.t('admin.display_name')}</th>
-            <th scope="col">{ctx.t('admin.home_agency')}</th>
-            <th scope="col">{ctx.t('admin.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
+      <TableScroll label={ctx.t('admin.staff')}>
+        <table class="table">
+          <thead>
             <tr>
-              <td>
-                <a href={localePath(ctx.locale, `/admin/staff/${r.id}`)}>{r.username}</a>
-              </td>
-              <td>{r.display_name}</td>
-              <td>{pick(ctx.locale, r.agency_name_zh, r.agency_name_en)}</td>
-              <td>{r.status === 'active' ? ctx.t('admin.user_active') : ctx.t('admin.user_disabled')}</td>
+              <th scope="col">{ctx.t('admin.username')}</th>
+              <th scope="col">{ctx.t('admin.display_name')}</th>
+              <th scope="col">{ctx.t('admin.home_agency')}</th>
+              <th scope="col">{ctx.t('admin.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td class="nowrap">
+                  <a href={localePath(ctx.locale, `/admin/staff/${r.id}`)}>{r.username}</a>
+                </td>
+                <td>{r.display_name}</td>
+                <td>{pick(ctx.locale, r.agency_name_zh, r.agency_name_en)}</td>
+                <td class="nowrap">{r.status === 'active' ? ctx.t('admin.user_active') : ctx.t('admin.user_disabled')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
@@ -125,35 +128,37 @@ export function StaffDetailPage(props: {
         </div>
       </dl>
       <h2>{ctx.t('admin.grants')}</h2>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('admin.role')}</th>
-            <th scope="col">{ctx.t('admin.agency')}</th>
-            {props.canManage ? <th scope="col">{ctx.t('admin.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.grants.map((g) => (
+      <TableScroll label={ctx.t('admin.grants')}>
+        <table class="table">
+          <thead>
             <tr>
-              <td>{ctx.t(`role.${g.role}`)}</td>
-              <td>{pick(ctx.locale, g.agency_name_zh, g.agency_name_en)}</td>
-              {props.canManage ? (
-                <td>
-                  <form method="post" action={l(`/admin/staff/${user.id}/revoke`)} class="inline-form">
-                    <Csrf ctx={ctx} />
-                    <input type="hidden" name="agency_id" value={g.agency_id} />
-                    <input type="hidden" name="role" value={g.role} />
-                    <button type="submit" class="link-button">
-                      {ctx.t('admin.revoke')}
-                    </button>
-                  </form>
-                </td>
-              ) : null}
+              <th scope="col">{ctx.t('admin.role')}</th>
+              <th scope="col">{ctx.t('admin.agency')}</th>
+              {props.canManage ? <th scope="col">{ctx.t('admin.actions')}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.grants.map((g) => (
+              <tr>
+                <td>{ctx.t(`role.${g.role}`)}</td>
+                <td>{pick(ctx.locale, g.agency_name_zh, g.agency_name_en)}</td>
+                {props.canManage ? (
+                  <td>
+                    <form method="post" action={l(`/admin/staff/${user.id}/revoke`)} class="inline-form">
+                      <Csrf ctx={ctx} />
+                      <input type="hidden" name="agency_id" value={g.agency_id} />
+                      <input type="hidden" name="role" value={g.role} />
+                      <button type="submit" class="link-button">
+                        {ctx.t('admin.revoke')}
+                      </button>
+                    </form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {props.canManage ? (
         <div>
           <h3>{ctx.t('admin.add_grant')}</h3>

@@ -21,7 +21,7 @@ export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent:
   const name = pick(ctx.locale, a.name_zh, a.name_en);
   const link = (x: Agency) => localePath(ctx.locale, `/agencies/${encodeURIComponent(x.code)}`);
   return (
-    <article>
+    <article class="doc">
       <Breadcrumbs ctx={ctx} items={[[ctx.t('nav.home'), '/'], [ctx.t('agencies.title'), '/agencies'], [name, null]]} />
       <h1>{name}</h1>
       <p class="subtitle" lang={ctx.locale === 'en' ? 'zh-CN' : 'en'}>

@@ -1,5 +1,6 @@
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
+import { TableScroll } from '../table-scroll.js';
 
 const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/agencies', 'api.agencies'],
@@ -13,26 +14,28 @@ export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
     <div>
       <h1>{ctx.t('nav.api')}</h1>
       <p class="lead">{ctx.t('api.intro')}</p>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{ctx.t('api.method')}</th>
-            <th scope="col">{ctx.t('api.path')}</th>
-            <th scope="col">{ctx.t('api.description')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ENDPOINTS.map(([m, p, k]) => (
+      <TableScroll label={ctx.t('nav.api')}>
+        <table class="table">
+          <thead>
             <tr>
-              <td>
-                <code>{m}</code>
-              </td>
-              <td>{p.includes('{') ? <code>{p}</code> : <a href={p}><code>{p}</code></a>}</td>
-              <td>{ctx.t(k as 'api.agencies')}</td>
+              <th scope="col">{ctx.t('api.method')}</th>
+              <th scope="col">{ctx.t('api.path')}</th>
+              <th scope="col">{ctx.t('api.description')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ENDPOINTS.map(([m, p, k]) => (
+              <tr>
+                <td>
+                  <code>{m}</code>
+                </td>
+                <td>{p.includes('{') ? <code>{p}</code> : <a href={p}><code>{p}</code></a>}</td>
+                <td>{ctx.t(k as 'api.agencies')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
