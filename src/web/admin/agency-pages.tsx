@@ -1,7 +1,7 @@
 import { h, Fragment, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
-import { pick } from '../../i18n/i18n.js';
+import { hasKey, pick } from '../../i18n/i18n.js';
 import type { FieldIssue } from '../../domain/errors.js';
 import { AGENCY_LEVELS } from '../../domain/agency-rules.js';
 import type { Agency } from '../../store/schema.js';
@@ -248,7 +248,7 @@ export function AgencyDetailPage(props: {
                     <td>
                       <time datetime={h0.at}>{h0.at.replace('T', ' ').slice(0, 19)}</time>
                     </td>
-                    <td class="nowrap">{h0.action}</td>
+                    <td class="nowrap">{historyLabel(ctx, h0.action)}</td>
                     <td class="nowrap">{h0.actor_username ?? 'cli'}</td>
                     <td class="diff">{summariseChange(h0)}</td>
                   </tr>
@@ -262,6 +262,11 @@ export function AgencyDetailPage(props: {
       </section>
     </div>
   );
+}
+
+function historyLabel(ctx: RequestContext, action: string): string {
+  const key = `history.${action}`;
+  return hasKey(key) ? ctx.t(key) : action;
 }
 
 function summariseChange(row: HistoryRow): string {
