@@ -201,6 +201,26 @@ describe('HTTP foundation', () => {
       assert.equal(again.statusCode, 303, 'the old cookie no longer works');
     });
 
+    test('a session can be revoked from another session\'s "my sessions" page', async () => {
+      const laptop = await apiLogin(p.server, 'a-admin', PASSWORD);
+      const phone = await apiLogin(p.server, 'a-admin', PASSWORD);
+      const page = await p.server.inject({ url: '/admin/sessions', headers: { cookie: laptop.cookie } });
+      assert.equal(page.statusCode, 200);
+      const ids = [...page.body.matchAll(/action="\/admin\/sessions\/([0-9a-f]{64})\/revoke"/g)].map((m) => m[1]);
+      assert.ok(ids.length >= 1, 'other live sessions are listed with a revoke button');
+      for (const id of ids) {
+        const r = await p.server.inject({
+          method: 'POST',
+          url: `/admin/sessions/${id}/revoke`,
+          headers: { cookie: laptop.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form({ _csrf: laptop.csrf }),
+        });
+        assert.equal(r.statusCode, 303);
+      }
+      assert.equal((await p.server.inject({ url: '/api/v1/session', headers: { cookie: phone.cookie } })).statusCode, 401, 'the revoked session is dead');
+      assert.equal((await p.server.inject({ url: '/api/v1/session', headers: { cookie: laptop.cookie } })).statusCode, 200, 'the current one lives');
+    });
+
     test('sessions expire after the idle timeout', async () => {
       const c = await apiLogin(p.server, 'a-admin', PASSWORD);
       assert.equal((await p.server.inject({ url: '/api/v1/session', headers: { cookie: c.cookie } })).statusCode, 200);
