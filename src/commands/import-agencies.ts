@@ -12,7 +12,7 @@ export const AGENCY_CSV_COLUMNS = ['code', 'parent_code', 'level', ...PROFILE_KE
 
 /**
  * Imports agencies from CSV (UTF-8, optional BOM, header row). Parents may be existing agencies or
- * rows earlier in the file. All-or-nothing: any bad row aborts the whole import, and the error
+ * rows earlier in the file. All-or-nothing: a single bad row aborts the whole import, and the error
  * names the line and field.
  */
 export async function importAgencies(deps: Deps, actor: Actor, csv: string): Promise<{ created: number }> {

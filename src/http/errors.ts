@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorKind, type FieldIssue } from '../domain/errors.js';
-import { isDataException } from '../store/dialect/dialect.js';
+import { isClientDataError } from '../commands/store-errors.js';
 
 /** The one table mapping error kinds to HTTP statuses. */
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -53,7 +53,7 @@ export function toAppError(err: unknown): AppError | null {
   if (fe && Array.isArray(fe.validation)) {
     return new AppError('validation_failed', { fields: fieldsFromValidation(fe.validationContext, fe.validation), message: fe.message ?? 'invalid' });
   }
-  if (isDataException(err)) return new AppError('validation_failed', { message: 'a value was not acceptable' });
+  if (isClientDataError(err)) return new AppError('validation_failed', { message: 'a value was not acceptable' });
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 429) return new AppError('rate_limited');
   if (status === 404) return new AppError('not_found');

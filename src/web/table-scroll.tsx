@@ -13,3 +13,21 @@ export function TableScroll({ label, children }: { label: string; children?: Chi
     </div>
   );
 }
+
+/** A data table in a scrollable region: column headings from `head` (empty ones are skipped), rows as children. */
+export function DataTable({ label, head, children }: { label: string; head: (string | null)[]; children?: Child }): SafeHtml {
+  return (
+    <TableScroll label={label}>
+      <table class="table">
+        <thead>
+          <tr>
+            {head.filter((x): x is string => x !== null).map((x) => (
+              <th scope="col">{x}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

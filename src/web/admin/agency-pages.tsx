@@ -7,7 +7,7 @@ import { AGENCY_LEVELS } from '../../domain/agency-rules.js';
 import type { Agency } from '../../store/schema.js';
 import type { AgencyNode } from '../../queries/agencies.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../forms.js';
-import { TableScroll } from '../table-scroll.js';
+import { DataTable } from '../table-scroll.js';
 void Fragment;
 
 type Values = Record<string, string>;
@@ -89,21 +89,9 @@ export function AgencyListPage({ ctx, roots, canCreate }: { ctx: RequestContext;
           </a>
         ) : null}
       </div>
-      <TableScroll label={ctx.t('admin.agencies')}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.name_zh')}</th>
-              <th scope="col">{ctx.t('agency.level')}</th>
-              <th scope="col">{ctx.t('agency.code')}</th>
-              <th scope="col">{ctx.t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={ctx.t('admin.agencies')} head={[ctx.t('admin.name_zh'), ctx.t('agency.level'), ctx.t('agency.code'), ctx.t('admin.status')]}>
             <TreeTable ctx={ctx} nodes={roots} depth={0} />
-          </tbody>
-        </table>
-      </TableScroll>
+      </DataTable>
     </div>
   );
 }
@@ -232,17 +220,7 @@ export function AgencyDetailPage(props: {
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">{ctx.t('admin.history')}</h2>
         {props.history.length ? (
-          <TableScroll label={ctx.t('admin.history')}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('admin.audit_time')}</th>
-                  <th scope="col">{ctx.t('admin.audit_action')}</th>
-                  <th scope="col">{ctx.t('admin.audit_actor')}</th>
-                  <th scope="col">{ctx.t('admin.audit_target')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable label={ctx.t('admin.history')} head={[ctx.t('admin.audit_time'), ctx.t('admin.audit_action'), ctx.t('admin.audit_actor'), ctx.t('admin.audit_target')]}>
                 {props.history.map((h0) => (
                   <tr>
                     <td>
@@ -253,9 +231,7 @@ export function AgencyDetailPage(props: {
                     <td class="diff">{summariseChange(h0)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          </DataTable>
         ) : (
           <p>{ctx.t('admin.history_empty')}</p>
         )}

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import type { AuditEntry } from '../../store/schema.js';
+import { DataTable } from '../table-scroll.js';
 
 type Row = AuditEntry & { agency_name_zh: string | null; agency_name_en: string | null };
 
@@ -14,19 +15,10 @@ export function AuditPage({ ctx, rows, nextBefore }: { ctx: RequestContext; rows
       {rows.length === 0 ? (
         <p>{ctx.t('admin.audit_empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={ctx.t('admin.audit')}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('admin.audit_time')}</th>
-                <th scope="col">{ctx.t('admin.audit_actor')}</th>
-                <th scope="col">{ctx.t('admin.audit_action')}</th>
-                <th scope="col">{ctx.t('admin.agency')}</th>
-                <th scope="col">{ctx.t('admin.audit_target')}</th>
-                <th scope="col">{ctx.t('admin.audit_ip')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          label={ctx.t('admin.audit')}
+          head={[ctx.t('admin.audit_time'), ctx.t('admin.audit_actor'), ctx.t('admin.audit_action'), ctx.t('admin.agency'), ctx.t('admin.audit_target'), ctx.t('admin.audit_ip')]}
+        >
               {rows.map((r) => (
                 <tr>
                   <td>
@@ -43,9 +35,7 @@ export function AuditPage({ ctx, rows, nextBefore }: { ctx: RequestContext; rows
                   <td class="nowrap">{r.ip ?? ''}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {nextBefore !== null ? (
         <p>

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import type { GrantView } from '../../store/repos/user-repo.js';
-import { TableScroll } from '../table-scroll.js';
+import { DataTable } from '../table-scroll.js';
 
 /** The console home: who you are and what you may do where. */
 export function DashboardPage({ ctx, grants }: { ctx: RequestContext; grants: GrantView[] }): SafeHtml {
@@ -13,15 +13,7 @@ export function DashboardPage({ ctx, grants }: { ctx: RequestContext; grants: Gr
       <p>{ctx.t('admin.dashboard_intro')}</p>
       <h2>{ctx.t('admin.your_grants')}</h2>
       {grants.length ? (
-        <TableScroll label={ctx.t('admin.your_grants')}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('admin.role')}</th>
-                <th scope="col">{ctx.t('admin.agency')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={ctx.t('admin.your_grants')} head={[ctx.t('admin.role'), ctx.t('admin.agency')]}>
               {grants.map((g) => (
                 <tr>
                   <td>{ctx.t(`role.${g.role}`)}</td>
@@ -30,9 +22,7 @@ export function DashboardPage({ ctx, grants }: { ctx: RequestContext; grants: Gr
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        </DataTable>
       ) : (
         <p>{ctx.t('admin.none')}</p>
       )}

@@ -3,24 +3,14 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import type { Session } from '../../store/schema.js';
 import { Csrf } from '../forms.js';
-import { TableScroll } from '../table-scroll.js';
+import { DataTable } from '../table-scroll.js';
 
 /** The signed-in user's sessions, each revocable. */
 export function SessionsPage({ ctx, sessions, currentId, now }: { ctx: RequestContext; sessions: Session[]; currentId: string; now: string }): SafeHtml {
   return (
     <div>
       <h1>{ctx.t('admin.sessions')}</h1>
-      <TableScroll label={ctx.t('admin.sessions')}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.session_created')}</th>
-              <th scope="col">{ctx.t('admin.session_last_seen')}</th>
-              <th scope="col">{ctx.t('admin.session_ip')}</th>
-              <th scope="col">{ctx.t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={ctx.t('admin.sessions')} head={[ctx.t('admin.session_created'), ctx.t('admin.session_last_seen'), ctx.t('admin.session_ip'), ctx.t('admin.status')]}>
             {sessions.map((s) => {
               const live = !s.revoked_at && s.expires_at > now && s.absolute_expires_at > now;
               return (
@@ -47,9 +37,7 @@ export function SessionsPage({ ctx, sessions, currentId, now }: { ctx: RequestCo
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </TableScroll>
+      </DataTable>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { ROLES } from '../../domain/policy.js';
 import type { Agency } from '../../store/schema.js';
 import type { GrantView } from '../../store/repos/user-repo.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../forms.js';
-import { TableScroll } from '../table-scroll.js';
+import { DataTable } from '../table-scroll.js';
 
 type StaffRow = { id: string; username: string; display_name: string; status: string; agency_name_zh: string; agency_name_en: string };
 
@@ -39,17 +39,7 @@ export function StaffListPage({ ctx, rows, canCreate }: { ctx: RequestContext; r
           </a>
         ) : null}
       </div>
-      <TableScroll label={ctx.t('admin.staff')}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.username')}</th>
-              <th scope="col">{ctx.t('admin.display_name')}</th>
-              <th scope="col">{ctx.t('admin.home_agency')}</th>
-              <th scope="col">{ctx.t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={ctx.t('admin.staff')} head={[ctx.t('admin.username'), ctx.t('admin.display_name'), ctx.t('admin.home_agency'), ctx.t('admin.status')]}>
             {rows.map((r) => (
               <tr>
                 <td class="nowrap">
@@ -60,9 +50,7 @@ export function StaffListPage({ ctx, rows, canCreate }: { ctx: RequestContext; r
                 <td class="nowrap">{r.status === 'active' ? ctx.t('admin.user_active') : ctx.t('admin.user_disabled')}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      </DataTable>
     </div>
   );
 }
@@ -128,16 +116,7 @@ export function StaffDetailPage(props: {
         </div>
       </dl>
       <h2>{ctx.t('admin.grants')}</h2>
-      <TableScroll label={ctx.t('admin.grants')}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.role')}</th>
-              <th scope="col">{ctx.t('admin.agency')}</th>
-              {props.canManage ? <th scope="col">{ctx.t('admin.actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={ctx.t('admin.grants')} head={[ctx.t('admin.role'), ctx.t('admin.agency'), props.canManage ? ctx.t('admin.actions') : null]}>
             {props.grants.map((g) => (
               <tr>
                 <td>{ctx.t(`role.${g.role}`)}</td>
@@ -156,9 +135,7 @@ export function StaffDetailPage(props: {
                 ) : null}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      </DataTable>
       {props.canManage ? (
         <div>
           <h3>{ctx.t('admin.add_grant')}</h3>

@@ -1,6 +1,6 @@
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
-import { TableScroll } from '../table-scroll.js';
+import { DataTable } from '../table-scroll.js';
 
 const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/agencies', 'api.agencies'],
@@ -14,16 +14,7 @@ export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
     <div>
       <h1>{ctx.t('nav.api')}</h1>
       <p class="lead">{ctx.t('api.intro')}</p>
-      <TableScroll label={ctx.t('nav.api')}>
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('api.method')}</th>
-              <th scope="col">{ctx.t('api.path')}</th>
-              <th scope="col">{ctx.t('api.description')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable label={ctx.t('nav.api')} head={[ctx.t('api.method'), ctx.t('api.path'), ctx.t('api.description')]}>
             {ENDPOINTS.map(([m, p, k]) => (
               <tr>
                 <td>
@@ -33,9 +24,7 @@ export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
                 <td>{ctx.t(k as 'api.agencies')}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      </DataTable>
     </div>
   );
 }
