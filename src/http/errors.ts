@@ -66,7 +66,7 @@ export function toAppError(err: unknown): AppError | null {
 
 /** Sends an API error as JSON with its mapped status. */
 export function sendJsonError(req: FastifyRequest, reply: FastifyReply, e: AppError): FastifyReply {
-  const status = statusOf(e, (reply.statusCode >= 400 ? reply.statusCode : undefined));
+  const status = statusOf(e);
   if (e.retryAfterSeconds) reply.header('retry-after', String(e.retryAfterSeconds));
   const body: ErrorBody = { error: { code: e.code, message: e.message, request_id: req.id } };
   if (e.fields.length) body.error.fields = e.fields;
@@ -74,7 +74,7 @@ export function sendJsonError(req: FastifyRequest, reply: FastifyReply, e: AppEr
 }
 
 /** The status for an AppError; a body-too-large error keeps Fastify's 413. */
-export function statusOf(e: AppError, _hint?: number): number {
+export function statusOf(e: AppError): number {
   if (e.fields.some((f) => f.code === 'FST_ERR_CTP_BODY_TOO_LARGE')) return 413;
   if (e.fields.some((f) => f.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')) return 415;
   return STATUS_BY_KIND[e.kind];

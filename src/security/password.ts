@@ -38,17 +38,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scryptAsync(password, salt, 32, { N, r, p, maxmem: maxmem({ N, r, p }) });
   return timingSafeEqual(key, expected);
 }
-
-/** A hash of a random password, used to keep timing equal when the user does not exist. */
-export const DUMMY_HASH_PROMISE: () => Promise<string> = (() => {
-  const cache = new Map<string, Promise<string>>();
-  return () => {
-    const k = 'default';
-    let p = cache.get(k);
-    if (!p) {
-      p = hashPassword(randomBytes(12).toString('hex'));
-      cache.set(k, p);
-    }
-    return p;
-  };
-})();

@@ -11,7 +11,6 @@ import { listOwnSessions, login, logout, revokeOwnSession } from '../commands/se
 import { updateAgency } from '../commands/update-agency.js';
 import { isAgencyLevel } from '../domain/agency-rules.js';
 import { AppError, type FieldIssue } from '../domain/errors.js';
-import { pick } from '../i18n/i18n.js';
 import { manageableAgencies, staffAgency, staffAgencyTree } from '../queries/agencies.js';
 import { auditTrail, grantsOf, listStaff, staffMember } from '../queries/staff.js';
 import { ensureCsrfToken, verifyCsrf } from '../http/csrf.js';
@@ -267,5 +266,4 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
     return reply.redirect(l(req, '/admin/sessions'), 303);
   });
 
-  void pick;
 }

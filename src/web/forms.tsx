@@ -111,3 +111,18 @@ export function SelectField(props: {
 export function Csrf({ ctx }: { ctx: RequestContext }): SafeHtml {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;
 }
+
+/** A one-button POST form shown inline (sign out, revoke): CSRF token, hidden fields, a link-styled button. */
+export function InlinePost({ ctx, action, label, fields }: { ctx: RequestContext; action: string; label: string; fields?: Record<string, string> }): SafeHtml {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <Csrf ctx={ctx} />
+      {Object.entries(fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="link-button">
+        {label}
+      </button>
+    </form>
+  );
+}

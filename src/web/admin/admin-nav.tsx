@@ -1,7 +1,7 @@
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
-import { Csrf } from '../forms.js';
+import { InlinePost } from '../forms.js';
 
 /** The console navigation; shows the signed-in user and the sign-out button when there is one. */
 export function AdminNav({ ctx, current }: { ctx: RequestContext; current: string }): SafeHtml {
@@ -31,12 +31,7 @@ export function AdminNav({ ctx, current }: { ctx: RequestContext; current: strin
         {ctx.staff ? (
           <li class="nav-right">
             <span class="whoami">{ctx.t('admin.signed_in_as', { name: ctx.staff.user.display_name })}</span>
-            <form method="post" action={l('/admin/logout')} class="inline-form">
-              <Csrf ctx={ctx} />
-              <button type="submit" class="link-button">
-                {ctx.t('admin.logout')}
-              </button>
-            </form>
+            <InlinePost ctx={ctx} action={l('/admin/logout')} label={ctx.t('admin.logout')} />
           </li>
         ) : null}
       </ul>

@@ -2,7 +2,7 @@ import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import type { Session } from '../../store/schema.js';
-import { Csrf } from '../forms.js';
+import { InlinePost } from '../forms.js';
 import { DataTable } from '../table-scroll.js';
 
 /** The signed-in user's sessions, each revocable. */
@@ -26,12 +26,7 @@ export function SessionsPage({ ctx, sessions, currentId, now }: { ctx: RequestCo
                     ) : !live ? (
                       ctx.t('admin.session_expired')
                     ) : (
-                      <form method="post" action={localePath(ctx.locale, `/admin/sessions/${s.id}/revoke`)} class="inline-form">
-                        <Csrf ctx={ctx} />
-                        <button type="submit" class="link-button">
-                          {ctx.t('admin.revoke')}
-                        </button>
-                      </form>
+                      <InlinePost ctx={ctx} action={localePath(ctx.locale, `/admin/sessions/${s.id}/revoke`)} label={ctx.t('admin.revoke')} />
                     )}
                   </td>
                 </tr>

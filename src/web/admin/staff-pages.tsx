@@ -6,7 +6,7 @@ import type { FieldIssue } from '../../domain/errors.js';
 import { ROLES } from '../../domain/policy.js';
 import type { Agency } from '../../store/schema.js';
 import type { GrantView } from '../../store/repos/user-repo.js';
-import { Csrf, ErrorSummary, SelectField, TextField } from '../forms.js';
+import { Csrf, ErrorSummary, InlinePost, SelectField, TextField } from '../forms.js';
 import { DataTable } from '../table-scroll.js';
 
 type StaffRow = { id: string; username: string; display_name: string; status: string; agency_name_zh: string; agency_name_en: string };
@@ -123,14 +123,7 @@ export function StaffDetailPage(props: {
                 <td>{pick(ctx.locale, g.agency_name_zh, g.agency_name_en)}</td>
                 {props.canManage ? (
                   <td>
-                    <form method="post" action={l(`/admin/staff/${user.id}/revoke`)} class="inline-form">
-                      <Csrf ctx={ctx} />
-                      <input type="hidden" name="agency_id" value={g.agency_id} />
-                      <input type="hidden" name="role" value={g.role} />
-                      <button type="submit" class="link-button">
-                        {ctx.t('admin.revoke')}
-                      </button>
-                    </form>
+                    <InlinePost ctx={ctx} action={l(`/admin/staff/${user.id}/revoke`)} label={ctx.t('admin.revoke')} fields={{ agency_id: g.agency_id, role: g.role }} />
                   </td>
                 ) : null}
               </tr>
