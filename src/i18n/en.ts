@@ -1,7 +1,15 @@
 import type { MessageKey } from './zh-CN.js';
+import { documentsEn } from './parts/documents.en.js';
+import { attachmentsEn } from './parts/attachments.en.js';
+import { tlogEn } from './parts/tlog.en.js';
+import { portalEn } from './parts/portal.en.js';
 
 /** The English catalogue. The type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...documentsEn,
+  ...attachmentsEn,
+  ...tlogEn,
+  ...portalEn,
   'site.name': 'Government Information Disclosure',
   'site.tagline': 'Open · Lawful · At your service',
   'site.demo_banner': 'Demo site: all content here is fictional demonstration data and represents no real agency.',

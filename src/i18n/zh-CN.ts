@@ -1,5 +1,17 @@
-/** The zh-CN catalogue: the default language and the source of truth for message keys. */
+import { documentsZh } from './parts/documents.zh.js';
+import { attachmentsZh } from './parts/attachments.zh.js';
+import { tlogZh } from './parts/tlog.zh.js';
+import { portalZh } from './parts/portal.zh.js';
+
+/**
+ * The zh-CN catalogue: the default language and the source of truth for message keys. Areas with
+ * many strings keep them in `parts/<area>.zh.ts` (with an `<area>.en.ts` twin typed to match).
+ */
 export const zhCN = {
+  ...documentsZh,
+  ...attachmentsZh,
+  ...tlogZh,
+  ...portalZh,
   'site.name': '政府信息公开平台',
   'site.tagline': '公开透明 · 依法公开 · 便民服务',
   'site.demo_banner': '演示站点：本站内容均为虚构的演示数据，不代表任何真实机关。',

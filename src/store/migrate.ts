@@ -2,13 +2,18 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { DialectOps } from './dialect/dialect.js';
 import type { DB } from './schema.js';
 import * as m001 from './migrations/001-foundation.js';
+import * as m002 from './migrations/002-documents.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
 /** The versioned migrations, in order. Names never change once released. */
 const STEPS: Record<string, Step> = {
   '001-foundation': m001,
+  '002-documents': m002,
 };
+
+/** Names of every migration, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly ops: DialectOps) {}

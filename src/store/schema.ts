@@ -111,6 +111,155 @@ export interface InstanceMetaTable {
   updated_at: ColumnType<string, string, string>;
 }
 
+export interface ThemeTable {
+  code: string;
+  parent_code: string | null;
+  name_zh: string;
+  name_en: string;
+  sort_order: number;
+  active: number;
+}
+
+export type DocumentStatus = 'draft' | 'published' | 'withdrawn';
+
+/**
+ * A document: the catalogue identity (index number, assigned at first publication) and the
+ * metadata of its current published version, copied from the revision for fast catalogue queries.
+ */
+export interface DocumentTable {
+  id: string;
+  agency_id: string;
+  index_number: string | null;
+  index_year: number | null;
+  index_serial: number | null;
+  status: DocumentStatus;
+  current_version: number;
+  current_revision_id: string | null;
+  title: string;
+  doc_number: string;
+  genre: string;
+  theme_code: string;
+  date_formed: string;
+  is_normative: number;
+  interprets_id: string | null;
+  first_published_at: string | null;
+  /** The publication date (发布日期) of the current version, YYYY-MM-DD in the agency's time zone. */
+  published_date: string | null;
+  last_published_at: string | null;
+  /** Working days from date formed to first publication (Art. 26). */
+  timeliness_days: number | null;
+  validity: 'valid' | 'amended' | 'repealed' | 'expired';
+  validity_date: string | null;
+  validity_note: string;
+  replaced_by_id: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Workflow states of a revision (a draft or a published version). */
+export type RevisionState = 'draft' | 'submitted' | 'cleared' | 'scheduled' | 'published' | 'discarded';
+
+export interface DocumentRevisionTable {
+  id: string;
+  document_id: string;
+  agency_id: string;
+  revision_no: number;
+  /** Assigned at publication: 1, 2, … per document. */
+  version_no: number | null;
+  state: RevisionState;
+  title: string;
+  doc_number: string;
+  /** JSON array of co-issuing agency ids. */
+  co_issuer_ids: string;
+  theme_code: string;
+  genre: string;
+  date_formed: string;
+  is_normative: number;
+  keywords: string;
+  summary: string;
+  body_html: string;
+  change_note: string;
+  interprets_id: string | null;
+  /** JSON array of personal-data overrides `{kind, masked, source, reason, by, at}`. */
+  pii_overrides: string;
+  publish_at: string | null;
+  published_at: string | null;
+  content_sha256: string | null;
+  created_by: string;
+  updated_by: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  ext: string;
+  /** 'pending' | 'done' | 'failed' | 'none' (a type with no text, such as an image). */
+  text_status: string;
+  text: string | null;
+  created_at: string;
+}
+
+export interface RevisionAttachmentTable {
+  id: string;
+  revision_id: string;
+  blob_sha256: string;
+  filename: string;
+  sort_order: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ReviewRecordTable {
+  id: string;
+  revision_id: string;
+  document_id: string;
+  /** 'confidentiality' (保密审查) or 'approval'. */
+  stage: string;
+  /** 'pass' | 'reject'. */
+  decision: string;
+  comment: string;
+  reviewer_id: string;
+  at: string;
+}
+
+/** The public history of a document: publication, new versions, validity changes, withdrawal. */
+export interface DocumentEventTable {
+  id: string;
+  document_id: string;
+  agency_id: string;
+  at: string;
+  kind: 'published' | 'new_version' | 'validity' | 'withdrawn';
+  version_no: number;
+  note: string;
+  actor_id: string | null;
+}
+
+export interface IndexSerialTable {
+  agency_id: string;
+  year: number;
+  last_serial: number;
+}
+
+export interface TlogEntryTable {
+  id: Generated<number>;
+  event_id: string;
+  document_id: string | null;
+  /** The entry bytes: canonical JSON (RFC 8785), UTF-8. */
+  entry: string;
+  leaf_index: number | null;
+  created_at: string;
+}
+
 export interface DB {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -120,6 +269,15 @@ export interface DB {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   instance_meta: InstanceMetaTable;
+  themes: ThemeTable;
+  documents: DocumentTable;
+  document_revisions: DocumentRevisionTable;
+  blobs: BlobTable;
+  revision_attachments: RevisionAttachmentTable;
+  review_records: ReviewRecordTable;
+  document_events: DocumentEventTable;
+  index_serials: IndexSerialTable;
+  tlog_entries: TlogEntryTable;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -129,6 +287,13 @@ export type User = Selectable<UserTable>;
 export type Grant = Selectable<GrantTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Theme = Selectable<ThemeTable>;
+export type DocumentRow = Selectable<DocumentTable>;
+export type Revision = Selectable<DocumentRevisionTable>;
+export type Blob = Selectable<BlobTable>;
+export type RevisionAttachment = Selectable<RevisionAttachmentTable>;
+export type ReviewRecord = Selectable<ReviewRecordTable>;
+export type DocumentEvent = Selectable<DocumentEventTable>;
 
 /** A query executor: the database or an open transaction. */
 export type Exec = Kysely<DB> | Transaction<DB>;
