@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import type { DialectOps } from '../store/dialect/dialect.js';
 import type { DB } from '../store/schema.js';
 import type { ScryptCost } from '../security/password.js';
+import type { BlobStore } from '../blobs/blob-store.js';
 
 /** Everything a command needs; built once by the composition root and injected. */
 export interface Deps {
@@ -15,6 +16,14 @@ export interface Deps {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   defaultTimeZone: string;
+  /** Attachment bytes, content-addressed. */
+  blobs: BlobStore;
+  /** Largest accepted upload in bytes. */
+  uploadMaxBytes: number;
+  /** Where uploads are staged while being checked (same file system as the blob store). */
+  uploadTmpDir: string;
+  /** This instance's public host name, named in transparency-log entries. */
+  instance: string;
 }
 
 

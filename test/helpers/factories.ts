@@ -5,6 +5,9 @@ import { createUser, grantRole } from '../../src/commands/manage-staff.js';
 import { demoCode } from '../../src/commands/seed-demo.js';
 import type { Role } from '../../src/domain/policy.js';
 import type { Agency } from '../../src/store/schema.js';
+import type { Actor } from '../../src/commands/actor.js';
+import type { DraftInput } from '../../src/commands/document-input.js';
+import { userRepo } from '../../src/store/repos/user-repo.js';
 
 let serial = 500;
 
@@ -41,4 +44,24 @@ export async function seedTree(deps: Deps) {
   const county2 = await makeAgency(deps, city, 'county', '戊县', 'County E');
   const dept1 = await makeAgency(deps, county1, 'department', '丁县财政局', 'County D Finance Bureau');
   return { provA, provB, city, county1, county2, dept1 };
+}
+
+/** The command-level actor of a staff member, with their grants as a session would load them. */
+export async function actorFor(deps: Deps, user: { id: string; username: string }): Promise<Actor> {
+  return { type: 'staff', userId: user.id, username: user.username, grants: await userRepo.scopedGrants(deps.db, user.id), ip: '127.0.0.1' };
+}
+
+/** Minimal valid draft fields; override what a test cares about. */
+export function draftInput(over: Partial<DraftInput> = {}): DraftInput {
+  return {
+    title: '关于做好2026年春季防汛工作的通知',
+    doc_number: '丙政办发〔2026〕3号',
+    genre: 'notices',
+    theme_code: 'general.emergency',
+    date_formed: '2026-02-20',
+    keywords: '防汛 应急',
+    summary: '部署春季防汛准备工作。',
+    body_html: '<p>各县（区）人民政府：</p><p>为做好春季防汛工作，现就有关事项通知如下。</p>',
+    ...over,
+  };
 }
