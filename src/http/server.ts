@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,7 @@ import { registerAdminPages } from '../web/admin-routes.js';
 import { registerApi } from './api/routes.js';
 import { sendJsonError, statusOf, toAppError } from './errors.js';
 import { registerMetrics } from './metrics.js';
+import { registerLogRoutes } from './log-routes.js';
 import { rawLocale, rewriteLocaleUrl } from './request-context.js';
 
 export interface ServerOptions {
@@ -84,6 +86,14 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
     if (req.cookies.gk_display === 'large') req.ctx.display = 'large';
   });
   await server.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  // Uploads are streamed part by part; the size limit that users see is enforced by ingestUpload
+  // (file_too_large, nothing kept), so the plugin's own limit sits above it as a backstop.
+  await server.register(fastifyMultipart, {
+    // Keep the client's name as sent, so a name with a path is refused (file_name_invalid) rather
+    // than silently shortened.
+    preservePath: true,
+    limits: { fileSize: app.config.uploadMaxBytes * 2, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25, headerPairs: 100 },
+  });
   await server.register(fastifyHelmet, {
     hsts: false,
     contentSecurityPolicy: {
@@ -184,6 +194,7 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
   });
 
   await server.register(async (api) => registerApi(api, app, opts.apiRateLimit ?? config.apiRateLimit), { prefix: '/api/v1' });
+  await server.register(async (log) => registerLogRoutes(log, app), { prefix: '/log' });
   await server.register(async (pub) => registerPublicPages(pub, app, env));
   await server.register(async (admin) => registerAdminPages(admin, app, env), { prefix: '/admin' });
   return server;

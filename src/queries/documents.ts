@@ -5,6 +5,9 @@
  */
 import { AppError } from '../domain/errors.js';
 import { isValidity } from '../domain/documents/genres.js';
+import type { VersionContent } from '../domain/documents/content.js';
+import { localDate } from '../domain/local-date.js';
+import { versionContent } from '../commands/documents/publish-revision.js';
 import type { Deps } from '../commands/deps.js';
 import { documentRepo, type AttachmentWithBlob } from '../store/repos/document-repo.js';
 import type { Agency, DocumentEvent, DocumentRow, Revision } from '../store/schema.js';
@@ -274,4 +277,18 @@ export async function publicAttachment(deps: Deps, sha256: string, filename: str
 /** The themes, for filters and forms. */
 export async function listThemes(deps: Deps): Promise<{ code: string; parent_code: string | null; name_zh: string; name_en: string }[]> {
   return deps.db.selectFrom('themes').select(['code', 'parent_code', 'name_zh', 'name_en']).where('active', '=', 1).orderBy('sort_order').execute();
+}
+
+/** The exact content object whose canonical JSON the version's `content_sha256` hashes. */
+export async function versionContentOf(deps: Deps, view: DocumentView): Promise<VersionContent> {
+  const index = view.doc.index_number ?? '';
+  const publishedDate = localDate(view.version.published_at ?? view.doc.created_at, view.agency.time_zone);
+  return versionContent(deps.db, view.version, view.agency, index, view.version.version_no ?? 0, publishedDate);
+}
+
+/** The id of a public (published or withdrawn) document by its index number. */
+export async function publicDocumentId(deps: Deps, indexNumber: string): Promise<string> {
+  const doc = await documentRepo.documentByIndex(deps.db, indexNumber);
+  if (!doc || doc.status === 'draft') throw new AppError('document_not_found');
+  return doc.id;
 }

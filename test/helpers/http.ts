@@ -43,3 +43,17 @@ export function csrfFromHtml(html: string): string {
 export function form(data: Record<string, string>): string {
   return new URLSearchParams(data).toString();
 }
+
+/** A multipart/form-data body with text fields and one file part, for `inject()`. */
+export function multipart(fieldsIn: Record<string, string>, file: { field?: string; filename: string; content: Buffer | string; type?: string }): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----gongkai${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fieldsIn)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  const fname = file.filename.replace(/"/g, '%22');
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${fname}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

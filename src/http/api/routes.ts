@@ -13,6 +13,7 @@ import { verifyCsrf } from '../csrf.js';
 import type { Session, User } from '../../store/schema.js';
 import { clearSessionCookie, loadStaff, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { presentAgency, presentTree } from './presenters.js';
+import { registerDocumentApi } from './document-routes.js';
 import {
   AgencyTreeNodeSchema,
   CreateAgencyBody,
@@ -163,4 +164,6 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
     const rows = await listStaff(deps, actor);
     return { items: rows.map((r) => ({ id: r.id, username: r.username, display_name: r.display_name, status: r.status, agency_code: r.agency_code })) };
   });
+
+  await registerDocumentApi(root, app);
 }
