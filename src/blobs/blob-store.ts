@@ -4,8 +4,8 @@
  *
  * Consistency contract (every implementation, checked by the shared conformance suite):
  * - `put` streams its input; it never holds the whole content in memory. It resolves only after
- *   the blob is durably stored under its hash; on any failure (including the size limit) nothing
- *   remains visible under any name.
+ *   the blob is durably stored under its hash; on every failure (including the size limit) nothing
+ *   remains visible under a name.
  * - Putting content that is already stored succeeds and leaves the stored blob untouched.
  * - `open` of a missing blob rejects with an error whose `code` is 'ENOENT'.
  * - Blobs are never deleted by the application (published attachments are kept for ever).

@@ -7,4 +7,10 @@ export const attachmentsZh = {
   'error.archive_suspicious': '压缩文件解压后过大或结构异常，已拒绝。',
   'error.upload_missing': '请选择要上传的文件。',
   'error.attachment_not_found': '附件不存在。',
+  'attachments.preview.label': '表格预览：{name}',
+  'attachments.preview.rows_all': '共 {total} 行（不含表头），已全部显示。',
+  'attachments.preview.rows': '显示前 {shown} 行，共 {total} 行（不含表头）。',
+  'attachments.preview.rows_columns': '显示前 {shown} 行，共 {total} 行（不含表头）；显示前 {shown_columns} 列，共 {total_columns} 列。',
+  'attachments.preview.empty': '该文件没有内容。',
+  'attachments.preview.unreadable': '无法预览此文件，请下载后查看。',
 } as const;
