@@ -5,12 +5,15 @@ import { uuid, type Deps } from './commands/deps.js';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './security/password.js';
 import { openPostgres, openSqlite, type StoreHandle } from './store/dialect/dialect.js';
 import { migrateToLatest } from './store/migrate.js';
+import { openTlog, type AppTlog } from './jobs/tlog-service.js';
 
 /** The running application's core: configuration, store and the dependencies commands use. */
 export interface AppContext {
   config: Config;
   store: StoreHandle;
   deps: Deps;
+  /** The transparency log (sequencer not started; `serve` starts it). Null only when opened with `migrate: false`. */
+  tlog: AppTlog | null;
   close(): Promise<void>;
 }
 
@@ -44,5 +47,13 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
     sessionMaxHours: config.sessionMaxHours,
     defaultTimeZone: config.defaultTimeZone,
   };
-  return { config, store, deps, close: () => store.close() };
+  const tlog = opts.migrate === false ? null : await openTlog(config, store, deps.clock).catch(async (err: unknown) => {
+    await store.close(); // a refused log key (LogKeyError) must not leak the connection
+    throw err;
+  });
+  const close = async (): Promise<void> => {
+    await tlog?.sequencer.stop();
+    await store.close();
+  };
+  return { config, store, deps, tlog, close };
 }

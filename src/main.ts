@@ -51,6 +51,7 @@ export async function serve(config: Config): Promise<Platform> {
     }
   }
   await p.server.listen({ host: config.host, port: config.port });
+  await p.app.tlog?.sequencer.start((err, fatal) => p.server.log[fatal ? 'fatal' : 'error']({ err }, fatal ? 'transparency log stopped signing' : 'transparency log step failed'));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   p.server.log.info({ url: config.publicUrl, store: p.app.store.ops.kind, startup_ms: Math.round(ms) }, 'gongkai listening');
   let closing = false;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from '../domain/errors.js';
+import { logSettings } from './log-settings.js';
 
 /** The validated configuration of one instance. Parsed once at start; immutable afterwards. */
 export interface Config {
@@ -26,6 +27,10 @@ export interface Config {
   worker: boolean;
   /** Requests per minute per client address on /api/v1. */
   apiRateLimit: number;
+  /** Transparency-log origin line and key name (GONGKAI_LOG_ORIGIN, default `<public host>/log`). */
+  logOrigin: string;
+  /** The log's Ed25519 signed-note key file (GONGKAI_LOG_KEY_FILE, default `<data dir>/log-signing.key`). */
+  logKeyFile: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +86,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     defaultTimeZone: env.GONGKAI_TIME_ZONE || 'Asia/Shanghai',
     worker: bool(env, 'GONGKAI_WORKER', true),
     apiRateLimit: int(env, 'GONGKAI_API_RATE_LIMIT', 600, 1, 10_000_000),
+    ...logSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
     ...overrides,
   };
 }

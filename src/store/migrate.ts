@@ -3,6 +3,7 @@ import type { DialectOps } from './dialect/dialect.js';
 import type { DB } from './schema.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-documents.js';
+import * as m003 from './migrations/003-tlog.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -10,6 +11,7 @@ type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 const STEPS: Record<string, Step> = {
   '001-foundation': m001,
   '002-documents': m002,
+  '003-tlog': m003,
 };
 
 /** Names of every migration, in order. */

@@ -26,6 +26,16 @@ export interface DialectOps {
    * same-named table in any schema, which breaks several schemas sharing one database.
    */
   migrationSchema(db: Kysely<DB>): Promise<string | undefined>;
+  /** Column type for raw bytes (read back as Buffer): `blob` (SQLite) or `bytea` (PostgreSQL). */
+  bytesType: 'blob' | 'bytea';
+  /**
+   * Runs `fn` only if this process wins the named cluster-wide lock, held until `fn` settles;
+   * otherwise resolves `{ acquired: false }` at once without running it. PostgreSQL: a
+   * transaction-level advisory lock keyed by (current schema, name), so schemas sharing a database
+   * do not contend and a crashed holder releases it with its connection. SQLite: the database has
+   * a single writer (and this app a single connection), so `fn` always runs.
+   */
+  withAdvisoryLock<T>(db: Kysely<DB>, name: string, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
 }
 
 /** An open store connection with its dialect operations. */
@@ -49,6 +59,8 @@ const sqliteOps: DialectOps = {
     await sql`SELECT 1`.execute(db);
   },
   migrationSchema: async () => undefined,
+  bytesType: 'blob',
+  withAdvisoryLock: async (_db, _name, fn) => ({ acquired: true, value: await fn() }),
 };
 
 const postgresOps: DialectOps = {
@@ -67,6 +79,16 @@ const postgresOps: DialectOps = {
   async migrationSchema(db) {
     const r = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db);
     return r.rows[0]?.s;
+  },
+  bytesType: 'bytea',
+  async withAdvisoryLock<T>(db: Kysely<DB>, name: string, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+    // The lock lives in a transaction held open (on its own pooled connection) while `fn` does its
+    // work through other connections; commit or rollback releases it.
+    return db.transaction().execute(async (trx): Promise<{ acquired: true; value: T } | { acquired: false }> => {
+      const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), hashtext(${name})) AS ok`.execute(trx);
+      if (r.rows[0]?.ok !== true) return { acquired: false };
+      return { acquired: true, value: await fn() };
+    });
   },
 };
 
