@@ -23,10 +23,18 @@ export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): strin
  * header must equal the expected token. Throws `csrf_failed` (403) otherwise.
  */
 export function verifyCsrf(req: FastifyRequest): void {
-  const expected = req.ctx.staff ? req.ctx.staff.session.csrf_token : req.cookies[ANON_CSRF_COOKIE];
   const body = req.body;
   const fromBody = body && typeof body === 'object' && '_csrf' in body ? (body as Record<string, unknown>)._csrf : undefined;
+  verifyCsrfValue(req, typeof fromBody === 'string' ? fromBody : undefined);
+}
+
+/**
+ * The same check for a token read by the route itself (a multipart form's `_csrf` part, which
+ * precedes the file so it can be checked before a byte of the file is stored).
+ */
+export function verifyCsrfValue(req: FastifyRequest, fromForm: string | undefined): void {
+  const expected = req.ctx.staff ? req.ctx.staff.session.csrf_token : req.cookies[ANON_CSRF_COOKIE];
   const header = req.headers['x-csrf-token'];
-  const given = typeof fromBody === 'string' ? fromBody : typeof header === 'string' ? header : '';
+  const given = fromForm ?? (typeof header === 'string' ? header : '');
   if (!expected || !given || !safeEqual(given, expected)) throw new AppError('csrf_failed');
 }

@@ -144,3 +144,30 @@ export async function policiesWithoutInterpretation(deps: Deps, actor: Actor): P
       ),
   );
 }
+
+/** Agencies where the actor may draft documents (open ones only), for the new-document form. */
+export async function draftableAgencies(deps: Deps, actor: Actor): Promise<{ id: string; name_zh: string; name_en: string }[]> {
+  const scopes = scoped(actor, 'document.edit');
+  if (scopes && scopes.length === 0) return [];
+  let q = deps.db.selectFrom('agencies').select(['id', 'name_zh', 'name_en']).where('status', '=', 'open');
+  if (scopes) q = q.where((eb) => eb.or(scopes.map((p) => eb('path', 'like', `${p}%`))));
+  return q.orderBy('depth').orderBy('sort_order').orderBy('code').execute();
+}
+
+/** The co-issuer codes and interpreted index number of a revision, as its form shows them. */
+export async function revisionLinks(deps: Deps, rev: Revision): Promise<{ coCodes: string[]; interprets: string }> {
+  const ids = JSON.parse(rev.co_issuer_ids) as string[]; // a JSON string array written by cleanDraft
+  const co = ids.length ? await deps.db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute() : [];
+  const interp = rev.interprets_id ? await deps.db.selectFrom('documents').select('index_number').where('id', '=', rev.interprets_id).executeTakeFirst() : undefined;
+  return { coCodes: ids.map((id) => co.find((c) => c.id === id)?.code ?? id), interprets: interp?.index_number ?? '' };
+}
+
+/** A public document by id for the console, with its open revision; 404 outside the actor's scope. */
+export async function managedDocument(deps: Deps, actor: Actor, documentId: string): Promise<{ indexNumber: string; openRevisionId: string | null; canEdit: boolean; canReview: boolean }> {
+  const doc = await documentRepo.documentById(deps.db, documentId);
+  if (!doc || !doc.index_number) throw new AppError('document_not_found');
+  const agency = await deps.db.selectFrom('agencies').select('path').where('id', '=', doc.agency_id).executeTakeFirstOrThrow();
+  if (!allowed(actor, 'document.read', agency.path)) throw new AppError('document_not_found');
+  const open = await documentRepo.openRevision(deps.db, doc.id);
+  return { indexNumber: doc.index_number, openRevisionId: open?.id ?? null, canEdit: allowed(actor, 'document.edit', agency.path), canReview: allowed(actor, 'document.review', agency.path) };
+}

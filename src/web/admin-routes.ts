@@ -24,6 +24,7 @@ import { SessionsPage } from './admin/sessions-page.js';
 import { NewStaffPage, StaffDetailPage, StaffListPage } from './admin/staff-pages.js';
 import { field, fields, intField } from './form-body.js';
 import { sendPage, type WebEnv } from './render.js';
+import { registerAdminDocumentPages } from './admin-document-routes.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -52,7 +53,8 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
     req.ctx.csrf = ensureCsrfToken(req, reply);
     const route = req.routeOptions.url ?? '';
     if (!open.has(route) && !req.ctx.staff) throw new AppError('login_required');
-    if (req.method === 'POST') verifyCsrf(req);
+    // Multipart forms carry the token as a part; their route checks it before storing the file.
+    if (req.method === 'POST' && !req.isMultipart()) verifyCsrf(req);
   });
 
   const l = (req: FastifyRequest, p: string) => localePath(req.ctx.locale, p);
@@ -266,4 +268,6 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
     return reply.redirect(l(req, '/admin/sessions'), 303);
   });
 
+
+  await registerAdminDocumentPages(app, core, env);
 }

@@ -107,6 +107,52 @@ export function SelectField(props: {
   );
 }
 
+/** A labelled multi-line text field. */
+export function TextAreaField(props: {
+  ctx: RequestContext;
+  name: string;
+  label: string;
+  value?: string;
+  issues?: FieldIssue[];
+  hint?: string;
+  rows?: number;
+  required?: boolean;
+  maxlength?: number;
+}): SafeHtml {
+  const id = `f-${props.name}`;
+  const mine = (props.issues ?? []).filter((i) => i.field.replace(/^body\./, '') === props.name);
+  const describedBy = [props.hint ? `${id}-hint` : '', mine.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={mine.length ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="req" aria-hidden="true"> *</span> : null}
+      </label>
+      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
+      {mine.length ? (
+        <p class="error-msg" id={`${id}-err`}>
+          {mine.map((i) => issueText(props.ctx, i.code)).join('；')}
+        </p>
+      ) : null}
+      <textarea id={id} name={props.name} rows={props.rows ?? 4} required={props.required} maxlength={props.maxlength} aria-invalid={mine.length ? 'true' : undefined} aria-describedby={describedBy}>
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** A labelled checkbox (value "1"). */
+export function CheckboxField({ name, label, checked, hint }: { name: string; label: string; checked?: boolean; hint?: string }): SafeHtml {
+  const id = `f-${name}`;
+  return (
+    <div class="field field-check">
+      <input type="checkbox" id={id} name={name} value="1" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label for={id}>{label}</label>
+      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+    </div>
+  );
+}
+
 /** The hidden CSRF field every state-changing form carries. */
 export function Csrf({ ctx }: { ctx: RequestContext }): SafeHtml {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;

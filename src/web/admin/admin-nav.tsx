@@ -9,6 +9,7 @@ export function AdminNav({ ctx, current }: { ctx: RequestContext; current: strin
   const items: [string, string][] = ctx.staff
     ? [
         ['/admin', ctx.t('admin.dashboard')],
+        ['/admin/documents', ctx.t('docs.console')],
         ['/admin/agencies', ctx.t('admin.agencies')],
         ['/admin/staff', ctx.t('admin.staff')],
         ['/admin/audit', ctx.t('admin.audit')],
