@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_AGENCIES } from '../seed-demo.js';
+import { DEMO_AGENCIES } from '../demo-agencies.js';
 import { chinaCalendar } from '../../domain/calendar/china.js';
 import { parseDocNumber } from '../../domain/doc-number.js';
 import { GENRES, POLICY_GENRES } from '../../domain/documents/genres.js';

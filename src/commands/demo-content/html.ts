@@ -2,7 +2,7 @@
  * Small builders for the demo bodies (only the tags the body sanitiser keeps) and for dates and
  * CSV attachments. Pure; the demo files stay readable as data.
  */
-import { DEMO_AGENCIES } from '../seed-demo.js';
+import { DEMO_AGENCIES } from '../demo-agencies.js';
 
 /** Paragraphs, one per argument. */
 export function p(...paras: string[]): string {
