@@ -3,6 +3,7 @@ import { openApp, type AppContext, type OpenOptions } from './app.js';
 import type { Config } from './config/config.js';
 import { hasDemoContent, seedDemo, type SeedResult } from './commands/seed-demo.js';
 import { buildServer, type ServerOptions } from './http/server.js';
+import { startScheduledPublishing } from './jobs/scheduled-publishing.js';
 import type { WebEnv } from './web/render.js';
 
 /** A built (not yet listening) platform: the core plus its HTTP server. */
@@ -52,6 +53,12 @@ export async function serve(config: Config): Promise<Platform> {
   }
   await p.server.listen({ host: config.host, port: config.port });
   await p.app.tlog?.sequencer.start((err, fatal) => p.server.log[fatal ? 'fatal' : 'error']({ err }, fatal ? 'transparency log stopped signing' : 'transparency log step failed'));
+  const scheduler = config.worker
+    ? startScheduledPublishing(p.app.deps, {
+        onError: (err) => p.server.log.error({ err }, 'scheduled publishing failed'),
+        onPublished: (n) => p.server.log.info({ published: n }, 'scheduled documents published'),
+      })
+    : null;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   p.server.log.info({ url: config.publicUrl, store: p.app.store.ops.kind, startup_ms: Math.round(ms) }, 'gongkai listening');
   let closing = false;
@@ -59,7 +66,9 @@ export async function serve(config: Config): Promise<Platform> {
     if (closing) return;
     closing = true;
     p.server.log.info({ signal: sig }, 'shutting down');
-    p.close().then(
+    Promise.resolve(scheduler?.stop())
+      .then(() => p.close())
+      .then(
       () => process.exit(0),
       () => process.exit(1),
     );
