@@ -6,6 +6,7 @@ import { DEFAULT_SCRYPT_COST, type ScryptCost } from './security/password.js';
 import { openPostgres, openSqlite, type StoreHandle } from './store/dialect/dialect.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openTlog, type AppTlog } from './jobs/tlog-service.js';
+import { DiskBlobStore } from './blobs/disk-blob-store.js';
 
 /** The running application's core: configuration, store and the dependencies commands use. */
 export interface AppContext {
@@ -46,6 +47,10 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
     defaultTimeZone: config.defaultTimeZone,
+    blobs: new DiskBlobStore(config.blobDir),
+    uploadMaxBytes: config.uploadMaxBytes,
+    uploadTmpDir: join(config.blobDir, 'incoming'),
+    instance: new URL(config.publicUrl).host,
   };
   const tlog = opts.migrate === false ? null : await openTlog(config, store, deps.clock).catch(async (err: unknown) => {
     await store.close(); // a refused log key (LogKeyError) must not leak the connection

@@ -31,6 +31,10 @@ export interface Config {
   logOrigin: string;
   /** The log's Ed25519 signed-note key file (GONGKAI_LOG_KEY_FILE, default `<data dir>/log-signing.key`). */
   logKeyFile: string;
+  /** Largest accepted attachment, in bytes (GONGKAI_UPLOAD_MAX_MB, default 50). */
+  uploadMaxBytes: number;
+  /** Directory of attachment blobs (GONGKAI_BLOB_DIR, default `<data dir>/blobs`). */
+  blobDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -87,6 +91,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     worker: bool(env, 'GONGKAI_WORKER', true),
     apiRateLimit: int(env, 'GONGKAI_API_RATE_LIMIT', 600, 1, 10_000_000),
     ...logSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
+    uploadMaxBytes: int(env, 'GONGKAI_UPLOAD_MAX_MB', 50, 1, 10_240) * 1024 * 1024,
+    blobDir: resolve(env.GONGKAI_BLOB_DIR || resolve(env.GONGKAI_DATA_DIR || './data', 'blobs')),
     ...overrides,
   };
 }
