@@ -292,3 +292,16 @@ export async function publicDocumentId(deps: Deps, indexNumber: string): Promise
   if (!doc || doc.status === 'draft') throw new AppError('document_not_found');
   return doc.id;
 }
+
+/** The id of the public event that published version `versionNo` of a document (its log entry's event). */
+export async function versionEventId(deps: Deps, documentId: string, versionNo: number): Promise<string> {
+  const ev = await deps.db
+    .selectFrom('document_events')
+    .select('id')
+    .where('document_id', '=', documentId)
+    .where('version_no', '=', versionNo)
+    .where('kind', 'in', ['published', 'new_version'])
+    .executeTakeFirst();
+  if (!ev) throw new AppError('version_not_found');
+  return ev.id;
+}

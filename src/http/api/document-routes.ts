@@ -14,7 +14,8 @@ import { removeAttachment, uploadAttachment } from '../../commands/documents/upl
 import { withdrawDocument } from '../../commands/documents/withdraw-document.js';
 import { AppError } from '../../domain/errors.js';
 import { agencyByCode } from '../../queries/agencies.js';
-import { catalogueAfter, documentView, publicDocumentId, versionContentOf, type CatalogueFilter } from '../../queries/documents.js';
+import { catalogueAfter, documentView, publicDocumentId, versionContentOf, versionEventId, type CatalogueFilter } from '../../queries/documents.js';
+import { entryProof } from '../../queries/tlog.js';
 import { revisionDetail } from '../../queries/staff-documents.js';
 import { CatalogueItemSchema, CatalogueQuery, DraftBody, RevisionSchema, VersionSchema, type CatalogueQueryT } from './document-schemas.js';
 
@@ -105,6 +106,33 @@ export async function registerDocumentApi(root: FastifyInstance, app: AppContext
   api.get('/documents/:code/:ys/v/:n', { schema: { summary: 'One published version (immutable)', tags: ['documents'], params: VersionParams, response: { 200: VersionSchema, ...errors } } }, async (req, reply) => {
     reply.header('cache-control', 'public, max-age=30');
     return presentVersion(`${req.params.code}/${req.params.ys}`, Number(req.params.n));
+  });
+
+  const ProofSchema = Type.Object({
+    pending: Type.Boolean(),
+    entry: Type.String({ description: 'The exact entry text (canonical JSON); leaf hash = SHA-256(0x00 ‖ UTF-8 bytes)' }),
+    leaf_index: Type.Optional(Type.Integer()),
+    tree_size: Type.Optional(Type.Integer()),
+    inclusion_proof: Type.Optional(Type.Array(Type.String(), { description: 'RFC 9162 audit path, base64, leaf to root' })),
+    checkpoint: Type.Optional(Type.String({ description: 'C2SP signed checkpoint the proof verifies against' })),
+    origin: Type.String(),
+    verifier_key: Type.String({ description: 'signed-note verifier key of the log' }),
+  });
+
+  api.get('/documents/:code/:ys/v/:n/proof', { schema: { summary: "A version's transparency-log entry with its inclusion proof and checkpoint", tags: ['documents'], params: VersionParams, response: { 200: ProofSchema, 202: ProofSchema, ...errors } } }, async (req, reply) => {
+    const tlog = app.tlog;
+    if (!tlog) throw new AppError('store_unavailable');
+    const id = await publicDocumentId(deps, `${req.params.code}/${req.params.ys}`);
+    const proof = await entryProof(deps, tlog, await versionEventId(deps, id, Number(req.params.n)));
+    if (!proof) throw new AppError('version_not_found');
+    const common = { origin: tlog.origin, verifier_key: tlog.verifierKey };
+    if (proof.pending) {
+      // Sequenced within about a second: ask the client to come back.
+      reply.header('retry-after', '1').header('cache-control', 'no-store');
+      return reply.status(202).send({ pending: true, entry: proof.entry, ...common });
+    }
+    reply.header('cache-control', 'public, max-age=5');
+    return { pending: false, entry: proof.entry, leaf_index: proof.leafIndex, tree_size: proof.treeSize, inclusion_proof: proof.inclusionProof, checkpoint: proof.checkpoint, ...common };
   });
 
   // --- staff workflow ------------------------------------------------------------------------
