@@ -13,6 +13,7 @@ import { migrateToLatest } from './store/migrate.js';
 import { agencyByCode } from './queries/agencies.js';
 import { userRepo } from './store/repos/user-repo.js';
 import { formatDemoLogins, serve } from './main.js';
+import { registerThemeCommands } from './cli-themes.js';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 forbidden. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalid: 3, not_found: 4, conflict: 5, forbidden: 6 } as const;
@@ -188,6 +189,7 @@ export function buildCli(): Command {
       });
     });
 
+  registerThemeCommands(program, (fn) => withApp((app) => fn(app)));
   return program;
 }
 

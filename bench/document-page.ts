@@ -1,0 +1,81 @@
+// Document-page throughput at 100,000 published documents, against bare Fastify hello-world in
+// the same run, and the server's memory while serving. Usage: npx tsx bench/document-page.ts [docs]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { seedDemo } from '../src/commands/seed-demo.js';
+import { generateDocuments } from './gen-documents.js';
+import { median, rps, rssMiB, start, waitReady } from './lib.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TOTAL = Number(process.argv[2] ?? 100_000);
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+
+const dir = mkdtempSync(join(tmpdir(), 'gk-docbench-'));
+const env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'warn', GONGKAI_PORT: '8097', GONGKAI_API_RATE_LIMIT: '10000000', DATABASE_URL: '' };
+const t0 = performance.now();
+const core = await openApp(loadConfig(env));
+await seedDemo(core.deps);
+const indexes = await generateDocuments(core.deps, TOTAL);
+await core.close();
+console.log(`generated ${TOTAL} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const app = start(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve'], env, ROOT);
+await waitReady('http://127.0.0.1:8097/healthz', performance.now());
+const hello = start(process.execPath, ['-e', "import('fastify').then(async({default:F})=>{const a=F();a.get('/',async()=>({hello:'world'}));await a.listen({port:8099,host:'127.0.0.1'})})"], {}, ROOT);
+await waitReady('http://127.0.0.1:8099/', performance.now());
+
+const hot = indexes[Math.floor(indexes.length / 2)] ?? '';
+/** Uniformly random documents: every request a different page (worst case for caches). */
+async function randomDocs(seconds = 5): Promise<number> {
+  const r = await autocannon({
+    url: 'http://127.0.0.1:8097',
+    duration: seconds,
+    connections: 20,
+    requests: [{ setupRequest: (req) => ({ ...req, path: `/documents/${indexes[Math.floor(Math.random() * indexes.length)] ?? hot}` }) }],
+  });
+  return r.requests.average;
+}
+/** Zipf-like skew: most readers read the popular documents (s = 1 over the 100,000). */
+const weights: number[] = [];
+let acc = 0;
+for (let i = 1; i <= indexes.length; i++) weights.push((acc += 1 / i));
+function zipfIndex(): string {
+  const x = Math.random() * acc;
+  let lo = 0;
+  let hi = weights.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((weights[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return indexes[lo] ?? hot;
+}
+async function zipfDocs(seconds = 5): Promise<number> {
+  const r = await autocannon({ url: 'http://127.0.0.1:8097', duration: seconds, connections: 20, requests: [{ setupRequest: (req) => ({ ...req, path: `/documents/${zipfIndex()}` }) }] });
+  return r.requests.average;
+}
+
+const rounds = 3;
+const res = { hello: [] as number[], one: [] as number[], zipf: [] as number[], uniform: [] as number[], rss: [] as number[] };
+for (let i = 0; i < rounds; i++) {
+  res.hello.push((await rps('http://127.0.0.1:8099/')).rps);
+  res.one.push((await rps(`http://127.0.0.1:8097/documents/${hot}`)).rps);
+  res.zipf.push(await zipfDocs());
+  res.uniform.push(await randomDocs());
+  res.rss.push(rssMiB(app.child.pid ?? 0));
+}
+await app.stop();
+await hello.stop();
+const h = median(res.hello);
+console.log(`\nDocument pages at ${TOTAL.toLocaleString('en')} published documents (median of ${rounds} rounds, 20 connections, 5 s each)`);
+console.log(`  hello-world                          ${h.toFixed(0).padStart(7)} req/s`);
+for (const [label, xs] of [['one document, repeated', res.one], ['Zipf-skewed over all documents', res.zipf], ['uniformly random documents', res.uniform]] as const) {
+  const m = median(xs);
+  console.log(`  ${label.padEnd(36)} ${m.toFixed(0).padStart(7)} req/s   ratio ${(m / h).toFixed(2)}`);
+}
+console.log(`  server RSS while serving: ${median(res.rss).toFixed(0)} MiB`);
