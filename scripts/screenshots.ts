@@ -11,6 +11,8 @@ import { seedDemo } from '../src/commands/seed-demo.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { publicAgencyTree, type AgencyNode } from '../src/queries/agencies.js';
 import { buildApp } from '../test/helpers/app.js';
+import { actorFor, makeStaff } from '../test/helpers/factories.js';
+import { buildPortalFixture } from '../test/helpers/portal-fixtures.js';
 import { CHROMIUM, chromiumMissing, launchBrowser } from '../test/browser/browser.js';
 
 const VIEWPORTS = [
@@ -49,6 +51,15 @@ async function main(): Promise<void> {
     const sample = find(await publicAgencyTree(p.app.deps), SAMPLE_AGENCY);
     if (!sample) throw new Error(`the demo seed has no ${SAMPLE_AGENCY}`);
     const { code, id } = sample.agency;
+    // Portal pages need published documents: a small catalogue published through the commands.
+    const county = sample.children.find((c) => c.agency.kind === 'government') ?? sample.children[0];
+    if (!county) throw new Error(`${SAMPLE_AGENCY} has no subordinate agency`);
+    const d = p.app.deps;
+    const editor = await actorFor(d, await makeStaff(d, 'shot-editor', sample.agency, 'editor'));
+    const reviewer = await actorFor(d, await makeStaff(d, 'shot-reviewer', sample.agency, 'reviewer'));
+    const fx = await buildPortalFixture({ deps: d, editor, reviewer }, { city: sample.agency, county1: county.agency }, p.clock);
+    p.clock.set(new Date().toISOString()); // back to real time for the browser's cookies
+    const doc = (idx: string, v = '') => `/documents/${idx}${v}`;
 
     const base = await p.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
@@ -56,9 +67,9 @@ async function main(): Promise<void> {
     for (const vp of VIEWPORTS) {
       const context = await browser.newContext({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, isMobile: vp.isMobile, hasTouch: vp.hasTouch, locale: 'zh-CN' });
       const page = await context.newPage();
-      const shoot = async (name: string, path: string): Promise<void> => {
+      const shoot = async (name: string, path: string, expected = 200): Promise<void> => {
         const res = await page.goto(base + path);
-        if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status() ?? 'nothing'}`);
+        if (!res || (res.status() >= 400 && res.status() !== expected)) throw new Error(`${path} answered ${res?.status() ?? 'nothing'}`);
         const file = join(outDir, `${vp.name}-${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         files.push(file);
@@ -69,8 +80,20 @@ async function main(): Promise<void> {
       await shoot('agencies-zh', '/agencies');
       await shoot('agency-zh', `/agencies/${code}`);
       await shoot('agency-en', `/en/agencies/${code}`);
+      await shoot('catalogue-zh', `/agencies/${code}/catalogue`);
+      await shoot('catalogue-en', `/en/agencies/${code}/catalogue?page=2`);
+      await shoot('catalogue-bad', `/documents?genre=poetry&year=abc`, 400);
+      await shoot('document-zh', doc(fx.policy.indexNumber));
+      await shoot('document-en', `/en${doc(fx.policy.indexNumber)}`);
+      await shoot('document-v1', doc(fx.policy.indexNumber, '/v/1'));
+      await shoot('document-repealed', doc(fx.oldRule.indexNumber));
+      await shoot('document-withdrawn', doc(fx.withdrawn.indexNumber));
+      await shoot('document-interpretation', doc(fx.interp.indexNumber));
+      await shoot('document-print', doc(fx.policy.indexNumber, '?print=1'));
+      await shoot('csv-preview', doc(fx.policy.indexNumber, `/preview/${fx.policy.files[0]?.sha256 ?? ''}`));
       await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
       await shoot('home-large', '/');
+      await shoot('document-large', doc(fx.policy.indexNumber));
       await page.goto(`${base}/preferences/display?mode=normal&back=%2F`);
 
       await shoot('login', '/admin/login');

@@ -5,6 +5,9 @@ import { pick } from '../../i18n/i18n.js';
 import type { Agency } from '../../store/schema.js';
 import { Breadcrumbs } from '../layout.js';
 import { localDate } from '../../domain/local-date.js';
+import type { CatalogueItem } from '../../queries/documents.js';
+import { DocumentList, FeedLinks, genreLabel } from './document-list.js';
+import { catalogueHref, type FeedScope } from './portal-urls.js';
 
 function Row({ label, value, ctx, href }: { label: string; value: string; ctx: RequestContext; href?: string }): SafeHtml {
   return (
@@ -15,8 +18,22 @@ function Row({ label, value, ctx, href }: { label: string; value: string; ctx: R
   );
 }
 
-/** An agency's page: its disclosure guide (Art. 12), generated from the agency record. */
-export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent: Agency | undefined; children: Agency[] }): SafeHtml {
+/**
+ * An agency's page: its disclosure guide with everything Art. 12 lists (the classification and
+ * arrangement of its information, how to obtain it, and its disclosure office's name, address,
+ * hours, phone, fax and online contact), generated from the agency record; then its latest
+ * publications and the way into its 公开目录.
+ */
+export function AgencyPage(props: {
+  ctx: RequestContext;
+  agency: Agency;
+  parent: Agency | undefined;
+  children: Agency[];
+  latest: CatalogueItem[];
+  /** Genres of this agency's public documents, with counts. */
+  genres: { key: string; n: number }[];
+  feeds: { scope: FeedScope; label: string }[];
+}): SafeHtml {
   const { ctx, agency: a, parent } = props;
   const name = pick(ctx.locale, a.name_zh, a.name_en);
   const link = (x: Agency) => localePath(ctx.locale, `/agencies/${encodeURIComponent(x.code)}`);
@@ -51,8 +68,30 @@ export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent:
           <Row ctx={ctx} label={ctx.t('agency.email')} value={a.email} href={a.email ? `mailto:${a.email}` : undefined} />
           <Row ctx={ctx} label={ctx.t('agency.website')} value={a.website} href={a.website || undefined} />
         </dl>
+        <h3>{ctx.t('agency.classification')}</h3>
+        <p>{ctx.t('agency.classification_text')}</p>
+        {props.genres.length ? (
+          <ul class="inline-list">
+            {props.genres.map((g) => (
+              <li>
+                <a href={localePath(ctx.locale, catalogueHref(a.code, { genre: g.key }))}>{ctx.t('catalogue.facet_count', { label: genreLabel(ctx, g.key), n: g.n })}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <h3>{ctx.t('agency.how_to_obtain')}</h3>
         <p>{ctx.t('agency.how_to_obtain_text')}</p>
+        <h3>{ctx.t('agency.request')}</h3>
+        <p>{ctx.t('agency.request_text')}</p>
+      </section>
+      <section aria-labelledby="catalogue">
+        <div class="section-head">
+          <h2 id="catalogue">{ctx.t('catalogue.title')}</h2>
+          <a class="more-link" href={localePath(ctx.locale, catalogueHref(a.code, {}))}>
+            {ctx.t('agency.catalogue_link')} →
+          </a>
+        </div>
+        {props.latest.length ? <DocumentList ctx={ctx} items={props.latest} showAgency={false} /> : <p>{ctx.t('catalogue.empty')}</p>}
       </section>
       {props.children.length ? (
         <section aria-labelledby="children">
@@ -67,6 +106,7 @@ export function AgencyPage(props: { ctx: RequestContext; agency: Agency; parent:
           </ul>
         </section>
       ) : null}
+      <FeedLinks ctx={ctx} scopes={props.feeds} />
     </article>
   );
 }
