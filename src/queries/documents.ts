@@ -81,7 +81,8 @@ async function filtered(deps: Deps, f: CatalogueFilter) {
     const theme = f.theme;
     q = q.where((eb) => eb.or([eb('d.theme_code', '=', theme), eb('d.theme_code', 'like', `${theme}.%`)]));
   }
-  if (f.year) q = q.where('d.published_date', '>=', `${f.year}-01-01`).where('d.published_date', '<', `${f.year + 1}-01-01`);
+  // The year of first publication (the index number's year), as the year facet counts it.
+  if (f.year) q = q.where('d.index_year', '=', f.year);
   const validity = f.validity;
   if (validity && isValidity(validity)) q = q.where('d.validity', '=', validity);
   if (f.normative) q = q.where('d.is_normative', '=', 1);
