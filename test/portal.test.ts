@@ -200,8 +200,10 @@ describe('public portal', () => {
       assert.doesNotMatch(html, /这不是现行版本/);
       // Its agency's feeds are advertised.
       assert.ok(html.includes(`<link rel="alternate" type="application/atom+xml" href="/feeds/agencies/${tree.city.code}/agency.atom"`));
-      // The public-record slot renders nothing until the log fills it.
-      assert.doesNotMatch(html, /public-record/);
+      // The public record: the content fingerprint, the proof link and how to verify.
+      assert.match(html, /公开记录/);
+      assert.ok(html.includes(`href="/api/v1/documents/${fx.policy.indexNumber}/v/2/proof"`));
+      assert.match(html, /如何核验/);
     });
 
     test('an older version says it is not current and links to the current one', async () => {

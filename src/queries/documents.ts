@@ -306,3 +306,16 @@ export async function versionEventId(deps: Deps, documentId: string, versionNo: 
   if (!ev) throw new AppError('version_not_found');
   return ev.id;
 }
+
+/** Where a version's publication sits in the transparency log: its leaf index, or null while queued. */
+export async function versionLogIndex(deps: Deps, documentId: string, versionNo: number): Promise<number | null> {
+  const row = await deps.db
+    .selectFrom('document_events as e')
+    .innerJoin('tlog_entries as t', 't.event_id', 'e.id')
+    .select('t.leaf_index')
+    .where('e.document_id', '=', documentId)
+    .where('e.version_no', '=', versionNo)
+    .where('e.kind', 'in', ['published', 'new_version'])
+    .executeTakeFirst();
+  return row?.leaf_index === null || row?.leaf_index === undefined ? null : Number(row.leaf_index);
+}

@@ -8,7 +8,7 @@ import type { AppContext } from '../app.js';
 import { AppError } from '../domain/errors.js';
 import { pick } from '../i18n/i18n.js';
 import { agencyByCode, agencyCount, publicAgency, publicAgencyTree } from '../queries/agencies.js';
-import { catalogueFacets, cataloguePage, documentView, listThemes, type CatalogueFilter } from '../queries/documents.js';
+import { catalogueFacets, cataloguePage, documentView, listThemes, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
 import { findPublicFile, openFileBytes, publicFileHead } from '../queries/attachments.js';
 import type { Agency } from '../store/schema.js';
 import { sendPage, type WebEnv } from './render.js';
@@ -19,7 +19,7 @@ import { DocumentPage, renderPrintPage, shownPath } from './public/document-page
 import { PreviewPage } from './public/preview-page.js';
 import { parseCatalogueQuery } from './public/catalogue-query.js';
 import { contentDisposition } from './public/content-disposition.js';
-import { agencyPath, catalogueHref, feedAlternates, type FeedScope } from './public/portal-urls.js';
+import { agencyPath, catalogueHref, documentPath, feedAlternates, type FeedScope } from './public/portal-urls.js';
 import { registerFeedRoutes } from './public/feed-routes.js';
 import { registerSitemapRoutes } from './public/sitemap-routes.js';
 
@@ -147,7 +147,18 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
       req,
       reply,
       { title: view.version.title, path: shownPath(view), description: view.version.summary.slice(0, 200) || undefined, alternates: alternates(req, feeds) },
-      DocumentPage({ ctx: req.ctx, view, themeName }),
+      DocumentPage({
+        ctx: req.ctx,
+        view,
+        themeName,
+        record: {
+          indexNumber: view.doc.index_number ?? '',
+          versionNo: view.version.version_no ?? 1,
+          leafIndex: await versionLogIndex(deps, view.doc.id, view.version.version_no ?? 1),
+          contentSha256: view.version.content_sha256 ?? '',
+          pageUrl: `${env.baseUrl}${documentPath(view.doc.index_number ?? '', view.version.version_no ?? 1)}`,
+        },
+      }),
       { current: '' },
     );
   };

@@ -1,11 +1,12 @@
 import { h, raw, renderDocument, type SafeHtml } from '../jsx.js';
+import { PublicRecordSection, type PublicRecord } from './public-record.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import type { DocumentView } from '../../queries/documents.js';
 import { absolute, Breadcrumbs } from '../layout.js';
 import { FeedLinks, StateMarkers } from './document-list.js';
-import { Attachments, InterpretationLinks, MetadataTable, Notices, PublicRecordSlot, VersionHistory, type PublicRecordProps } from './document-parts.js';
+import { Attachments, InterpretationLinks, MetadataTable, Notices, VersionHistory } from './document-parts.js';
 import { agencyPath, catalogueHref, documentPath } from './portal-urls.js';
 
 /** What a document page shows. */
@@ -14,8 +15,8 @@ export interface DocumentPageProps {
   view: DocumentView;
   /** The theme's name in the page's locale. */
   themeName: string;
-  /** The transparency-log slot; nothing is shown while absent. */
-  record?: PublicRecordProps;
+  /** The version's place in the transparency log (the 公开记录 section). */
+  record?: PublicRecord;
 }
 
 /** The bare path of the version shown: the canonical URL for the current one, `/v/<n>` otherwise. */
@@ -67,7 +68,7 @@ export function DocumentPage({ ctx, view, themeName, record }: DocumentPageProps
       <Body ctx={ctx} view={view} />
       <Attachments ctx={ctx} view={view} />
       <VersionHistory ctx={ctx} view={view} />
-      <PublicRecordSlot ctx={ctx} record={record} />
+      {record ? <PublicRecordSection ctx={ctx} record={record} /> : null}
       <FeedLinks ctx={ctx} scopes={[{ scope: { kind: 'agency', code: agency.code, subtree: false }, label: ctx.t('portal.scope_agency', { name: agencyName }) }]} />
     </article>
   );

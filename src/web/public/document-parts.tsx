@@ -212,31 +212,3 @@ export function VersionHistory({ ctx, view }: { ctx: RequestContext; view: Docum
 }
 
 /** What the transparency log says about this version; filled in by the log's routes. */
-export interface PublicRecordProps {
-  /** The entry's index in the log. */
-  logIndex?: number;
-  /** The page with the inclusion proof. */
-  proofHref?: string;
-  /** A short statement to show (e.g. "included in checkpoint N"). */
-  text?: string;
-}
-
-/**
- * The "公开记录 / Public record" slot of a document page: the version's transparency-log index and
- * proof link. Renders nothing until the log supplies at least one of them.
- */
-export function PublicRecordSlot({ ctx, record }: { ctx: RequestContext; record?: PublicRecordProps }): SafeHtml | null {
-  if (!record || (record.logIndex === undefined && !record.proofHref && !record.text)) return null;
-  return (
-    <section class="public-record" aria-labelledby="public-record-h">
-      <h2 id="public-record-h">{ctx.t('doc.public_record')}</h2>
-      {record.text ? <p>{record.text}</p> : null}
-      {record.logIndex !== undefined ? <p class="wrap-anywhere">#{record.logIndex}</p> : null}
-      {record.proofHref ? (
-        <p>
-          <a href={record.proofHref}>{record.proofHref}</a>
-        </p>
-      ) : null}
-    </section>
-  );
-}
