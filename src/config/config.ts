@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { logSettings } from './log-settings.js';
+import { witnessSettings, type LogWitnessSetting, type WitnessSetting } from './witness-settings.js';
 
 /** The validated configuration of one instance. Parsed once at start; immutable afterwards. */
 export interface Config {
@@ -35,6 +36,14 @@ export interface Config {
   uploadMaxBytes: number;
   /** Directory of attachment blobs (GONGKAI_BLOB_DIR, default `<data dir>/blobs`). */
   blobDir: string;
+  /** Seconds a rendered public page may be served from memory (GONGKAI_PAGE_CACHE_SECONDS, default 10; 0 disables). */
+  pageCacheSeconds: number;
+  /** Memory for cached public pages in MiB (GONGKAI_PAGE_CACHE_MB, default 64). */
+  pageCacheMb: number;
+  /** This instance's C2SP witness (GONGKAI_WITNESS_LOGS…); null when disabled. */
+  witness: WitnessSetting | null;
+  /** Witnesses this instance's log submits checkpoints to (GONGKAI_LOG_WITNESSES). */
+  logWitnesses: LogWitnessSetting[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -93,6 +102,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...logSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
     uploadMaxBytes: int(env, 'GONGKAI_UPLOAD_MAX_MB', 50, 1, 10_240) * 1024 * 1024,
     blobDir: resolve(env.GONGKAI_BLOB_DIR || resolve(env.GONGKAI_DATA_DIR || './data', 'blobs')),
+    pageCacheSeconds: int(env, 'GONGKAI_PAGE_CACHE_SECONDS', 10, 0, 3600),
+    pageCacheMb: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384),
+    ...witnessSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
     ...overrides,
   };
 }

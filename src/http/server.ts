@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
+import { PageCache, registerPageCache } from './page-cache.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +19,7 @@ import { registerApi } from './api/routes.js';
 import { sendJsonError, statusOf, toAppError } from './errors.js';
 import { registerMetrics } from './metrics.js';
 import { registerLogRoutes } from './log-routes.js';
+import { registerWitnessRoutes } from './witness-routes.js';
 import { rawLocale, rewriteLocaleUrl } from './request-context.js';
 
 export interface ServerOptions {
@@ -112,6 +114,8 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
       },
     },
   });
+  // Popular public pages from memory (see page-cache.ts for freshness rules).
+  registerPageCache(server, new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock }));
   // HSTS only when served over TLS (directly or via a trusted proxy): a plain-HTTP deployment
   // on an intranet must not be told to require HTTPS.
   server.addHook('onSend', async (req, reply) => {
@@ -195,6 +199,7 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
 
   await server.register(async (api) => registerApi(api, app, opts.apiRateLimit ?? config.apiRateLimit), { prefix: '/api/v1' });
   await server.register(async (log) => registerLogRoutes(log, app), { prefix: '/log' });
+  await server.register(async (witness) => registerWitnessRoutes(witness, app), { prefix: '/witness' });
   await server.register(async (pub) => registerPublicPages(pub, app, env));
   await server.register(async (admin) => registerAdminPages(admin, app, env), { prefix: '/admin' });
   return server;

@@ -23,7 +23,9 @@ export interface TestPlatform extends Platform {
 export async function buildApp(opts: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
   const clock = opts.clock ?? new ManualClock('2026-03-02T02:00:00Z');
-  const env = { GONGKAI_DATA_DIR: dataDir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_PUBLIC_URL: 'http://gongkai.test', ...(opts.env ?? {}) };
+  // The page cache is off unless a test turns it on: tests change data behind HTTP's back and read
+  // pages again at once, which the cache's time-based freshness would (correctly) hide.
+  const env = { GONGKAI_DATA_DIR: dataDir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_PUBLIC_URL: 'http://gongkai.test', GONGKAI_PAGE_CACHE_SECONDS: '0', ...(opts.env ?? {}) };
   const config = loadConfig({ ...env, DATABASE_URL: process.env.DATABASE_URL });
   const pgSchema = config.databaseUrl ? newSchemaName() : undefined;
   const p = await buildPlatform(config, { clock, passwordCost: TEST_SCRYPT, sqliteFile: ':memory:', ...(pgSchema ? { pgSchema } : {}), logger: false });

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildApp, type TestPlatform } from './helpers/app.js';
+import { makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
+import { apiLogin } from './helpers/http.js';
+
+describe('page cache for public pages', () => {
+  let p: TestPlatform;
+  let t: Awaited<ReturnType<typeof seedTree>>;
+  before(async () => {
+    p = await buildApp({ env: { GONGKAI_PAGE_CACHE_SECONDS: '10' } });
+    t = await seedTree(p.app.deps);
+    await makeStaff(p.app.deps, 'pc-editor', t.city, 'editor');
+  });
+  after(async () => p.dispose());
+
+  const get = (url: string, headers: Record<string, string> = {}) => p.server.inject({ url, headers });
+
+  test('a public page is served from memory the second time, per locale and display mode', async () => {
+    const url = `/agencies/${t.city.code}`;
+    const first = await get(url);
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['x-page-cache'], 'miss');
+    const second = await get(url);
+    assert.equal(second.headers['x-page-cache'], 'hit');
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers['content-security-policy'], first.headers['content-security-policy'], 'security headers are still sent');
+    assert.equal((await get(`/en${url}`)).headers['x-page-cache'], 'miss', 'English is cached apart');
+    const large = await get(url, { cookie: 'gk_display=large' });
+    assert.equal(large.headers['x-page-cache'], 'miss');
+    assert.match(large.body, /display-large/);
+  });
+
+  test('errors and staff requests are never cached; pages expire after the configured time', async () => {
+    await get('/agencies/NOPE');
+    assert.notEqual((await get('/agencies/NOPE')).headers['x-page-cache'], 'hit');
+    const staff = await apiLogin(p.server, 'pc-editor', PASSWORD);
+    assert.equal((await get('/', { cookie: staff.cookie })).headers['x-page-cache'], undefined);
+    await get('/agencies');
+    assert.equal((await get('/agencies')).headers['x-page-cache'], 'hit');
+    p.clock.advance(10_001);
+    assert.equal((await get('/agencies')).headers['x-page-cache'], 'miss');
+  });
+
+  test('a change made through this instance empties the cache at once', async () => {
+    const url = `/agencies/${t.city.code}`;
+    await get(url);
+    assert.equal((await get(url)).headers['x-page-cache'], 'hit');
+    await makeStaff(p.app.deps, 'pc-admin', t.provA, 'admin');
+    const c = await apiLogin(p.server, 'pc-admin', PASSWORD);
+    const version = (await p.app.deps.db.selectFrom('agencies').select('version').where('id', '=', t.city.id).executeTakeFirstOrThrow()).version;
+    const res = await p.server.inject({ method: 'PATCH', url: `/api/v1/agencies/${t.city.code}`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf }, payload: { version, phone: '0990-7654321' } });
+    assert.equal(res.statusCode, 200);
+    const after = await get(url);
+    assert.equal(after.headers['x-page-cache'], 'miss');
+    assert.match(after.body, /0990-7654321/);
+  });
+});
