@@ -11,6 +11,7 @@ import { parseNoteVerifierKey } from '../src/tlog/note-keys.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
 import { fakeElf, makePdf } from './helpers/files.js';
+import { deflateZeros, makeZip } from './helpers/make-zip.js';
 import { apiLogin, multipart, type StaffClient } from './helpers/http.js';
 
 function listFiles(dir: string): string[] {
@@ -110,7 +111,7 @@ describe('documents API: workflow, personal-data block, uploads, public catalogu
     assert.deepEqual((list.json() as { items: { index_number: string }[] }).items.map((i) => i.index_number), [index]);
   });
 
-  test('uploads: oversize, renamed executable and path traversal are refused and nothing is written', async () => {
+  test('uploads: oversize, renamed executable, zip bomb and path traversal are refused and nothing is written', async () => {
     const created = (await call(editor, 'POST', '/api/v1/drafts', { agency_code: t.city.code, ...draft, title: '上传测试' })).json() as { revision_id: string };
     const blobDir = join(p.dataDir, 'blobs');
     const before = listFiles(blobDir).filter((f) => !f.includes('incoming'));
@@ -124,6 +125,11 @@ describe('documents API: workflow, personal-data block, uploads, public catalogu
     const exe = await send('report.pdf', fakeElf());
     assert.equal(exe.statusCode, 400);
     assert.match(exe.json().error.code, /file_type_(mismatch|not_allowed)/);
+    // A zip bomb: 300 MB of zeros in a few hundred kilobytes.
+    const bomb = makeZip([{ name: 'zeros.bin', deflated: await deflateZeros(300 * 1024 * 1024) }]);
+    const zb = await send('data.zip', bomb);
+    assert.equal(zb.statusCode, 400);
+    assert.equal(zb.json().error.code, 'archive_suspicious');
     const trav = await send('../../etc/passwd.pdf', await makePdf(['x']));
     assert.equal(trav.statusCode, 400);
     assert.equal(trav.json().error.code, 'file_name_invalid');
