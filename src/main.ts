@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import { hasDemoContent, seedDemo, type SeedResult } from './commands/seed-demo.js';
 import { buildServer, type ServerOptions } from './http/server.js';
 import { startScheduledPublishing } from './jobs/scheduled-publishing.js';
+import { createWitnessSubmitter } from './jobs/witness-submitter.js';
 import type { WebEnv } from './web/render.js';
 
 /** A built (not yet listening) platform: the core plus its HTTP server. */
@@ -53,6 +54,11 @@ export async function serve(config: Config): Promise<Platform> {
   }
   await p.server.listen({ host: config.host, port: config.port });
   await p.app.tlog?.sequencer.start((err, fatal) => p.server.log[fatal ? 'fatal' : 'error']({ err }, fatal ? 'transparency log stopped signing' : 'transparency log step failed'));
+  // Issue 4 §7: submit each new checkpoint to the configured witnesses; failures never block publishing.
+  const witnessing = p.app.tlog && config.logWitnesses.length > 0
+    ? createWitnessSubmitter(p.app.deps, p.app.tlog.log, config.logWitnesses, { onError: (witness, err) => p.server.log.warn({ err, witness }, 'witness submission failed') })
+    : null;
+  witnessing?.start();
   const scheduler = config.worker
     ? startScheduledPublishing(p.app.deps, {
         onError: (err) => p.server.log.error({ err }, 'scheduled publishing failed'),
@@ -66,7 +72,7 @@ export async function serve(config: Config): Promise<Platform> {
     if (closing) return;
     closing = true;
     p.server.log.info({ signal: sig }, 'shutting down');
-    Promise.resolve(scheduler?.stop())
+    Promise.all([scheduler?.stop(), witnessing?.stop()])
       .then(() => p.close())
       .then(
       () => process.exit(0),

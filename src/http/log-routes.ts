@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../app.js';
 import { AppError } from '../domain/errors.js';
 import type { AppTlog } from '../jobs/tlog-service.js';
+import { appendCosignatures } from '../jobs/witness-store.js';
 import { latestCheckpointNote, logTile } from '../queries/tlog.js';
 
 /** Full tiles and bundles never change (TlogStorage rule 3; C2SP tlog-tiles: "may be cached forever"). */
@@ -31,7 +32,8 @@ export async function registerLogRoutes(server: FastifyInstance, app: AppContext
   };
 
   server.get('/checkpoint', { schema: { hide: true } }, async (_req, reply) => {
-    const note = await latestCheckpointNote(tlog());
+    // Cosignatures of the configured witnesses follow the log's own signature (issue 4 §7).
+    const note = await appendCosignatures(app.store.db, app.config.logWitnesses, await latestCheckpointNote(tlog()));
     return publicHeaders(reply, CHECKPOINT).type('text/plain; charset=utf-8').send(note);
   });
 

@@ -4,6 +4,7 @@ import type { DB } from './schema.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-documents.js';
 import * as m003 from './migrations/003-tlog.js';
+import * as m004 from './migrations/004-witness.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -12,6 +13,7 @@ const STEPS: Record<string, Step> = {
   '001-foundation': m001,
   '002-documents': m002,
   '003-tlog': m003,
+  '004-witness': m004,
 };
 
 /** Names of every migration, in order. */
