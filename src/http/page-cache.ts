@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../domain/clock.js';
 
 interface Entry {
-  body: string;
+  body: Buffer;
   bytes: number;
-  contentType: string;
+  /** The response headers of the original render (security headers included), replayed on hits. */
+  headers: Record<string, string>;
   at: number;
 }
 
@@ -42,12 +43,13 @@ export class PageCache {
     return e;
   }
 
-  set(key: string, body: string, contentType: string): void {
-    const bytes = Buffer.byteLength(body);
+  set(key: string, body: string, headers: Record<string, string>): void {
+    const buf = Buffer.from(body, 'utf8');
+    const bytes = buf.length;
     if (bytes > this.opts.maxBytes / 8) return;
     const old = this.map.get(key);
     if (old) this.delete(key, old);
-    this.map.set(key, { body, bytes, contentType, at: this.opts.clock.now().getTime() });
+    this.map.set(key, { body: buf, bytes, headers, at: this.opts.clock.now().getTime() });
     this.bytes += bytes;
     for (const [k, e] of this.map) {
       if (this.bytes <= this.opts.maxBytes) break;
@@ -71,29 +73,34 @@ export class PageCache {
 }
 
 const NOT_CACHED = /^\/(admin|api|log|files|witness|preferences|healthz|metrics)(\/|$|\?)/;
+const SESSION = /(?:^|;\s*)gk_session=/;
+const LARGE = /(?:^|;\s*)gk_display=large(?:;|$)/;
 const pending = new WeakMap<FastifyRequest, string>();
+/** Headers that belong to one response, never replayed. */
+const OWN = new Set(['content-length', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'x-page-cache']);
 
 /** The cache key of a request, or null when the request must not use the cache. */
-function keyOf(req: FastifyRequest): string | null {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  if (NOT_CACHED.test(req.url) || req.cookies.gk_session) return null;
-  return `${req.ctx.locale}|${req.ctx.display}|${req.url}`;
+function keyOf(req: FastifyRequest, locale: string): string | null {
+  if (req.method !== 'GET') return null;
+  const cookie = req.headers.cookie ?? '';
+  if (NOT_CACHED.test(req.url) || SESSION.test(cookie)) return null;
+  return `${locale}|${LARGE.test(cookie) ? 'large' : 'normal'}|${req.url}`;
 }
 
 /**
- * Serves cached public pages early in the request (after the locale, display mode and security
- * headers are set) and stores successful HTML responses. Register after helmet and the
- * request-context hooks, before the routes.
+ * Serves cached public pages as the very first step of a request, replaying the headers (security
+ * headers included) of the response that was stored, and stores successful anonymous HTML
+ * responses. Register before every other hook so that hits skip the per-request set-up.
  */
-export function registerPageCache(server: FastifyInstance, cache: PageCache): void {
+export function registerPageCache(server: FastifyInstance, cache: PageCache, localeOf: (req: FastifyRequest) => string): void {
   if (!cache.enabled) return;
   server.addHook('onRequest', async (req, reply) => {
-    const key = keyOf(req);
+    const key = keyOf(req, localeOf(req));
     if (key === null) return;
     const hit = cache.get(key);
     if (hit) {
       cache.hits += 1;
-      return reply.header('x-page-cache', 'hit').type(hit.contentType).send(hit.body);
+      return reply.headers(hit.headers).header('x-page-cache', 'hit').send(hit.body);
     }
     cache.misses += 1;
     pending.set(req, key);
@@ -101,9 +108,10 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache): vo
   server.addHook('onSend', async (req, reply, payload) => {
     const key = pending.get(req);
     if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('set-cookie') !== undefined) return payload;
-    const ct = String(reply.getHeader('content-type') ?? '');
-    if (!ct.startsWith('text/html')) return payload;
-    cache.set(key, payload, ct);
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (!OWN.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+    cache.set(key, payload, headers);
     reply.header('x-page-cache', 'miss');
     return payload;
   });

@@ -61,6 +61,8 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
     return503OnClosing: true,
   });
 
+  // Popular public pages from memory, before every other hook (see page-cache.ts for freshness).
+  registerPageCache(server, new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock }), (req) => rawLocale.get(req.raw) ?? 'zh-CN');
   server.decorateRequest('ctx', null as never);
   server.addHook('onRequest', async (req) => {
     const locale = rawLocale.get(req.raw) ?? 'zh-CN';
@@ -114,8 +116,6 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
       },
     },
   });
-  // Popular public pages from memory (see page-cache.ts for freshness rules).
-  registerPageCache(server, new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock }));
   // HSTS only when served over TLS (directly or via a trusted proxy): a plain-HTTP deployment
   // on an intranet must not be told to require HTTPS.
   server.addHook('onSend', async (req, reply) => {

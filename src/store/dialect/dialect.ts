@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type SqliteDatabase } from 'kysely';
 import type { DB } from '../schema.js';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -92,6 +92,32 @@ const postgresOps: DialectOps = {
   },
 };
 
+/**
+ * Kysely prepares every statement anew; preparing costs more than running a small query, so keep
+ * the last few hundred prepared statements by SQL text. better-sqlite3 runs statements
+ * synchronously, so one Statement object can serve every caller in turn.
+ */
+function withStatementCache(database: BetterSqlite3.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = database.prepare(sql);
+        if (cache.size >= size) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 /** Opens the embedded SQLite database at `file` in WAL mode (`:memory:` for an in-memory one). */
 export function openSqlite(file: string): StoreHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -100,7 +126,7 @@ export function openSqlite(file: string): StoreHandle {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, ops: sqliteOps, close: () => db.destroy() };
 }
 
