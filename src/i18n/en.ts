@@ -3,6 +3,10 @@ import { documentsEn } from './parts/documents.en.js';
 import { attachmentsEn } from './parts/attachments.en.js';
 import { tlogEn } from './parts/tlog.en.js';
 import { portalEn } from './parts/portal.en.js';
+import { requestsEn } from './parts/requests.en.js';
+import { calendarsEn } from './parts/calendars.en.js';
+import { outboxEn } from './parts/outbox.en.js';
+import { requestpagesEn } from './parts/requestpages.en.js';
 
 /** The English catalogue. The type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +14,10 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...tlogEn,
   ...portalEn,
+  ...requestsEn,
+  ...calendarsEn,
+  ...outboxEn,
+  ...requestpagesEn,
   'site.name': 'Government Information Disclosure',
   'site.tagline': 'Open · Lawful · At your service',
   'site.demo_banner': 'Demo site: all content here is fictional demonstration data and represents no real agency.',

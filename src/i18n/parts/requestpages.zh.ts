@@ -1,0 +1,3 @@
+/** zh-CN messages of the requestpages area (the source of keys for `requestpages.en.ts`). */
+export const requestpagesZh = {
+} as const;

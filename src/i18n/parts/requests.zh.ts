@@ -1,0 +1,3 @@
+/** zh-CN messages of the requests area (the source of keys for `requests.en.ts`). */
+export const requestsZh = {
+} as const;
