@@ -13,6 +13,8 @@ import { migrateToLatest } from './store/migrate.js';
 import { agencyByCode } from './queries/agencies.js';
 import { userRepo } from './store/repos/user-repo.js';
 import { formatDemoLogins, serve } from './main.js';
+import { registerVerifyCommand } from './verify/command.js';
+import { registerAuditCommand } from './cli-audit.js';
 import { registerThemeCommands } from './cli-themes.js';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 forbidden. */
@@ -190,6 +192,9 @@ export function buildCli(): Command {
     });
 
   registerThemeCommands(program, (fn) => withApp((app) => fn(app)));
+  registerVerifyCommand(program);
+  registerAuditCommand(program);
+
   return program;
 }
 
