@@ -11,7 +11,8 @@ import { seedDemo } from '../src/commands/seed-demo.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { publicAgencyTree, type AgencyNode } from '../src/queries/agencies.js';
 import { buildApp } from '../test/helpers/app.js';
-import { actorFor, makeStaff } from '../test/helpers/factories.js';
+import { actorFor, makeStaff, PASSWORD } from '../test/helpers/factories.js';
+import { createDraft } from '../src/commands/documents/create-draft.js';
 import { buildPortalFixture } from '../test/helpers/portal-fixtures.js';
 import { CHROMIUM, chromiumMissing, launchBrowser } from '../test/browser/browser.js';
 
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
     const editor = await actorFor(d, await makeStaff(d, 'shot-editor', sample.agency, 'editor'));
     const reviewer = await actorFor(d, await makeStaff(d, 'shot-reviewer', sample.agency, 'reviewer'));
     const fx = await buildPortalFixture({ deps: d, editor, reviewer }, { city: sample.agency, county1: county.agency }, p.clock);
+    // A draft with a personal-data finding, for the editor's console pages.
+    const draft = await createDraft(d, editor, sample.agency.id, {
+      title: '关于开展2026年城区道路维修的通知', doc_number: '云政办发〔2026〕30号', genre: 'notices', theme_code: 'industry', date_formed: '2026-02-26',
+      summary: '公布维修路段。', body_html: '<p>各有关单位：</p><p>咨询电话：13912345678。</p>',
+    });
     p.clock.set(new Date().toISOString()); // back to real time for the browser's cookies
     const doc = (idx: string, v = '') => `/documents/${idx}${v}`;
 
@@ -111,7 +117,22 @@ async function main(): Promise<void> {
       await shoot('admin-agency', `/admin/agencies/${id}`);
       await shoot('admin-staff', '/admin/staff');
       await shoot('admin-audit', '/admin/audit');
+      await shoot('admin-documents', '/admin/documents?view=published');
+      await shoot('admin-documents-late', '/admin/documents?view=late');
       await context.close();
+
+      // The publishing console as an editor sees it.
+      const ec = await browser.newContext({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, isMobile: vp.isMobile, hasTouch: vp.hasTouch, locale: 'zh-CN' });
+      const ep = await ec.newPage();
+      await ep.goto(`${base}/admin/login`);
+      await signIn(ep, 'shot-editor', PASSWORD);
+      for (const [name, path] of [['admin-drafts', '/admin/documents'], ['admin-new-document', '/admin/documents/new'], ['admin-revision', `/admin/revisions/${draft.revisionId}`]] as const) {
+        await ep.goto(base + path);
+        const file = join(outDir, `${vp.name}-${name}.png`);
+        await ep.screenshot({ path: file, fullPage: true });
+        files.push(file);
+      }
+      await ec.close();
     }
   } finally {
     await browser?.close();
