@@ -19,7 +19,6 @@ import { contentSha256, encodeLogEntry, type LogAction, type LogEntry } from '..
 import { localDate } from '../domain/local-date.js';
 import type { NoteVerifier } from '../tlog/note.js';
 import type { Agency, DocumentEvent, DocumentRow, Revision } from '../store/schema.js';
-import { documentRepo } from '../store/repos/document-repo.js';
 import { auditTree, type TreeCounts } from './audit-tree.js';
 import { auditBlob } from './audit-blobs.js';
 import type { Deps } from './deps.js';
@@ -130,6 +129,12 @@ async function auditEvents(deps: Deps, page: readonly DocumentEvent[], blobs: Ma
   const agencies = new Map(agencyIds.length ? (await db.selectFrom('agencies').selectAll().where('id', 'in', agencyIds).execute()).map((a) => [a.id, a]) : []);
   const revs = await db.selectFrom('document_revisions').selectAll().where('document_id', 'in', docIds).where('version_no', 'is not', null).execute();
   const revOf = new Map(revs.map((r) => [`${r.document_id}/${r.version_no ?? 0}`, r]));
+  const attsOf = new Map<string, { filename: string; blob_sha256: string }[]>();
+  if (revs.length > 0) {
+    // One query per page, in the order `documentRepo.attachmentsOf` gives the publisher.
+    const rows = await db.selectFrom('revision_attachments').select(['revision_id', 'filename', 'blob_sha256']).where('revision_id', 'in', revs.map((r) => r.id)).orderBy('revision_id').orderBy('sort_order').orderBy('created_at').execute();
+    for (const r of rows) attsOf.set(r.revision_id, [...(attsOf.get(r.revision_id) ?? []), r]);
+  }
   const stored = new Map((await db.selectFrom('tlog_entries').select(['event_id', 'entry']).where('event_id', 'in', page.map((e) => e.id)).execute()).map((r) => [r.event_id, r.entry]));
   const hashes = new Map<string, string>();
 
@@ -149,7 +154,7 @@ async function auditEvents(deps: Deps, page: readonly DocumentEvent[], blobs: Ma
       sha = await recomputeHash(deps, rev, agency, doc);
       hashes.set(rev.id, sha);
     }
-    const atts = await documentRepo.attachmentsOf(db, rev.id);
+    const atts = attsOf.get(rev.id) ?? [];
     for (const a of atts) {
       let state = blobs.get(a.blob_sha256);
       if (state === undefined) {
@@ -200,7 +205,10 @@ function compareEntry(text: string, want: LogEntry, record: string, rev: Revisio
   }
   // A validity change records its new state, which no row keeps once superseded: take it as logged.
   const validity = want.action === 'validity' && isValidity(got.validity) ? { validity: got.validity } : {};
-  const full: LogEntry = { ...want, ...validity };
+  // The instance is the public host at the time of the event; moving to a new host name is not
+  // tampering (and the entry text itself is covered by the tree check), so it is taken as logged.
+  const instance = typeof got.instance === 'string' ? { instance: got.instance } : {};
+  const full: LogEntry = { ...want, ...validity, ...instance };
   const canonical = encodeLogEntry(full);
   if (canonical === text) return;
   const wanted = Object.fromEntries(Object.entries(JSON.parse(canonical) as object)); // our own canonical JSON of an object
