@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { logSettings } from './log-settings.js';
 import { witnessSettings, type LogWitnessSetting, type WitnessSetting } from './witness-settings.js';
+import { mailSettings, type MailSettings } from './mail-settings.js';
 
 /** The validated configuration of one instance. Parsed once at start; immutable afterwards. */
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   witness: WitnessSetting | null;
   /** Witnesses this instance's log submits checkpoints to (GONGKAI_LOG_WITNESSES). */
   logWitnesses: LogWitnessSetting[];
+  /** Outgoing mail and reminders (GONGKAI_SMTP_URL, GONGKAI_MAIL_FROM, GONGKAI_REMINDER_DAYS). */
+  mail: MailSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -105,6 +108,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     pageCacheSeconds: int(env, 'GONGKAI_PAGE_CACHE_SECONDS', 10, 0, 3600),
     pageCacheMb: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384),
     ...witnessSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
+    ...mailSettings(env, publicUrl),
     ...overrides,
   };
 }

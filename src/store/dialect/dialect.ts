@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
 import type { DB } from '../schema.js';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -36,6 +36,12 @@ export interface DialectOps {
    * a single writer (and this app a single connection), so `fn` always runs.
    */
   withAdvisoryLock<T>(db: Kysely<DB>, name: string, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
+  /**
+   * Locks the selected rows for the rest of the transaction, skipping rows another transaction
+   * has locked, so concurrent claimers never take the same row. PostgreSQL: `FOR UPDATE SKIP
+   * LOCKED`. SQLite: unchanged (the database has a single writer; the transaction serialises).
+   */
+  forUpdateSkipLocked<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>): SelectQueryBuilder<D, TB, O>;
 }
 
 /** An open store connection with its dialect operations. */
@@ -61,6 +67,7 @@ const sqliteOps: DialectOps = {
   migrationSchema: async () => undefined,
   bytesType: 'blob',
   withAdvisoryLock: async (_db, _name, fn) => ({ acquired: true, value: await fn() }),
+  forUpdateSkipLocked: (qb) => qb,
 };
 
 const postgresOps: DialectOps = {
@@ -90,6 +97,7 @@ const postgresOps: DialectOps = {
       return { acquired: true, value: await fn() };
     });
   },
+  forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
 };
 
 /**

@@ -1,0 +1,39 @@
+import { AppError } from '../domain/errors.js';
+
+/** Outgoing mail and reminder settings (README, configuration table). */
+export interface MailSettings {
+  /** `smtp://user:pass@host:587` or `smtps://…`; null when unset: e-mail is then held in the outbox, never dropped. */
+  smtpUrl: string | null;
+  /** The From header, e.g. `政府信息公开 <noreply@gongkai.example.gov.cn>`. */
+  mailFrom: string;
+  /** Working days before a request's due date when its due-soon reminder goes out (issue 5 §8). */
+  reminderDueSoonDays: number;
+}
+
+/**
+ * Reads `GONGKAI_SMTP_URL`, `GONGKAI_MAIL_FROM` (default `noreply@<public host name>`) and
+ * `GONGKAI_REMINDER_DAYS` (default 3, 0..20). Throws AppError('validation_failed') for a URL that is
+ * not smtp/smtps or a From with no address; the message never repeats the URL, which may hold a
+ * password.
+ */
+export function mailSettings(env: Record<string, string | undefined>, publicUrl: string): { mail: MailSettings } {
+  const raw = env.GONGKAI_SMTP_URL || null;
+  if (raw !== null) {
+    let ok = false;
+    try {
+      const u = new URL(raw);
+      ok = (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new AppError('validation_failed', { message: 'GONGKAI_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' });
+  }
+  const mailFrom = env.GONGKAI_MAIL_FROM || `noreply@${new URL(publicUrl).hostname}`;
+  if (!/@[^@\s>]+/.test(mailFrom)) throw new AppError('validation_failed', { message: `GONGKAI_MAIL_FROM must contain an e-mail address, got "${mailFrom}"` });
+  const daysRaw = env.GONGKAI_REMINDER_DAYS;
+  const days = daysRaw === undefined || daysRaw === '' ? 3 : Number(daysRaw);
+  if (!Number.isInteger(days) || days < 0 || days > 20) {
+    throw new AppError('validation_failed', { message: `GONGKAI_REMINDER_DAYS must be an integer in 0..20, got "${daysRaw ?? ''}"` });
+  }
+  return { mail: { smtpUrl: raw, mailFrom, reminderDueSoonDays: days } };
+}
