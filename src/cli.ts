@@ -16,6 +16,8 @@ import { formatDemoLogins, serve } from './main.js';
 import { registerVerifyCommand } from './verify/command.js';
 import { registerAuditCommand } from './cli-audit.js';
 import { registerThemeCommands } from './cli-themes.js';
+import { registerDeadlineCommand } from './cli-deadline.js';
+import { registerWorkerCommand } from './cli-worker.js';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 forbidden. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalid: 3, not_found: 4, conflict: 5, forbidden: 6 } as const;
@@ -194,6 +196,8 @@ export function buildCli(): Command {
   registerThemeCommands(program, (fn) => withApp((app) => fn(app)));
   registerVerifyCommand(program);
   registerAuditCommand(program);
+  registerDeadlineCommand(program);
+  registerWorkerCommand(program);
 
   return program;
 }

@@ -5,6 +5,7 @@ import { hasDemoContent, seedDemo, type SeedResult } from './commands/seed-demo.
 import { buildServer, type ServerOptions } from './http/server.js';
 import { startScheduledPublishing } from './jobs/scheduled-publishing.js';
 import { createWitnessSubmitter } from './jobs/witness-submitter.js';
+import { startConfiguredWorker } from './jobs/worker.js';
 import type { WebEnv } from './web/render.js';
 
 /** A built (not yet listening) platform: the core plus its HTTP server. */
@@ -65,6 +66,13 @@ export async function serve(config: Config): Promise<Platform> {
         onPublished: (n) => p.server.log.info({ published: n }, 'scheduled documents published'),
       })
     : null;
+  // Issue 5 §8: outbox delivery and periodic jobs, unless this instance leaves them to `gongkai worker`.
+  const worker = config.worker
+    ? startConfiguredWorker(p.app.deps, config, {
+        onError: (err, where) => p.server.log.error({ err, where }, 'worker step failed'),
+        onStep: (r) => p.server.log.info({ ...r.delivery, jobs: r.jobsRun }, 'worker step'),
+      })
+    : null;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   p.server.log.info({ url: config.publicUrl, store: p.app.store.ops.kind, startup_ms: Math.round(ms) }, 'gongkai listening');
   let closing = false;
@@ -72,7 +80,7 @@ export async function serve(config: Config): Promise<Platform> {
     if (closing) return;
     closing = true;
     p.server.log.info({ signal: sig }, 'shutting down');
-    Promise.all([scheduler?.stop(), witnessing?.stop()])
+    Promise.all([scheduler?.stop(), witnessing?.stop(), worker?.stop()])
       .then(() => p.close())
       .then(
       () => process.exit(0),
