@@ -95,7 +95,7 @@ async function attempt(deps: Deps, o: DeliveryOptions, mailer: Mailer, row: Outb
  * One delivery pass. With no mailer, due e-mail is marked `held` (visible to staff; claimed as
  * soon as a transport is configured). Otherwise claims up to `batchSize` due messages and sends
  * each: success → `sent`; a permanent error, or the last allowed attempt failing → `failed`;
- * other errors → `pending` again after the backoff. A crash at any point leaves the row claimed
+ * other errors → `pending` again after the backoff. A crash at whatever point leaves the row claimed
  * until its lease ends, then it is claimed and sent again (at-least-once; see outbox-repo).
  */
 export async function deliverDue(deps: Deps, o: DeliveryOptions): Promise<DeliveryReport> {

@@ -6,7 +6,7 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
-  /** Absolute link the message points to, if any. */
+  /** Absolute link the message points to, or null. */
   link: string | null;
 }
 
