@@ -5,6 +5,9 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-documents.js';
 import * as m003 from './migrations/003-tlog.js';
 import * as m004 from './migrations/004-witness.js';
+import * as m005 from './migrations/005-requests.js';
+import * as m007 from './migrations/007-outbox.js';
+import * as m006 from './migrations/006-calendars.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -14,6 +17,9 @@ const STEPS: Record<string, Step> = {
   '002-documents': m002,
   '003-tlog': m003,
   '004-witness': m004,
+  '005-requests': m005,
+  '006-calendars': m006,
+  '007-outbox': m007,
 };
 
 /** Names of every migration, in order. */

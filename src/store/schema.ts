@@ -260,6 +260,33 @@ export interface TlogEntryTable {
   created_at: string;
 }
 
+/** A transactional-outbox message (migration 007); its contract is in `repos/outbox-repo.ts`. */
+export interface OutboxTable {
+  id: string;
+  /** What to render, e.g. `reminder.due_soon`; selects the template. */
+  kind: string;
+  channel: 'email' | 'console';
+  /** `email`: an address; `user`: a staff user id (its e-mail is read at send time). */
+  recipient_type: 'email' | 'user';
+  recipient: string;
+  locale: string;
+  /** JSON object handed to the template. */
+  payload: string;
+  /** Unique: enqueueing the same logical message twice keeps the first. */
+  dedupe_key: string;
+  agency_id: string | null;
+  status: 'pending' | 'sending' | 'sent' | 'held' | 'failed';
+  not_before: string;
+  attempts: number;
+  last_error: string | null;
+  claim_token: string | null;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  failed_at: string | null;
+  read_at: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
@@ -278,6 +305,43 @@ export interface DB {
   document_events: DocumentEventTable;
   index_serials: IndexSerialTable;
   tlog_entries: TlogEntryTable;
+  requests: RequestTable;
+  request_applicants: RequestApplicantTable;
+  request_events: RequestEventTable;
+  request_files: RequestFileTable;
+  request_fees: RequestFeeTable;
+  request_outcomes: RequestOutcomeTable;
+  request_appeals: RequestAppealTable;
+  request_notifications: RequestNotificationTable;
+  request_document_links: RequestDocumentLinkTable;
+  request_serials: RequestSerialTable;
+  outbox: OutboxTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
+}
+
+/** A holiday or working day an agency adds to a calendar for its subtree (migration 006). */
+export interface CalendarOverrideTable {
+  id: string;
+  agency_id: string;
+  /** A built-in calendar id: `cn`, `uk-england`, `us-federal`, `eu`. */
+  calendar_id: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  kind: 'holiday' | 'working_day';
+  note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** A year an agency declares complete for a calendar, silencing the "no data" warning (migration 006). */
+export interface CalendarYearTable {
+  agency_id: string;
+  calendar_id: string;
+  year: number;
+  note: string;
+  created_at: string;
+  created_by: string | null;
 }
 
 export type Agency = Selectable<AgencyTable>;
@@ -297,3 +361,177 @@ export type DocumentEvent = Selectable<DocumentEventTable>;
 
 /** A query executor: the database or an open transaction. */
 export type Exec = Kysely<DB> | Transaction<DB>;
+
+// --- Disclosure on request (migration 005) ----------------------------------------------------
+
+/** A request for information (依申请公开). Personal data lives in `request_applicants`, never here. */
+export interface RequestTable {
+  id: string;
+  agency_id: string;
+  /** `cn-ogi` | `uk-foia` | `us-foia` | `eu-1049`. */
+  regime: string;
+  /** `YSQ-2026-000123`: public, unique per instance. */
+  tracking_number: string;
+  /** SHA-256 (hex) of the applicant's private token; the token itself is never stored. */
+  token_hash: string;
+  /** A `RequestState` of `domain/requests/state-machine.ts`. */
+  state: string;
+  applicant_type: string;
+  title: string;
+  doc_number: string;
+  other_features: string;
+  /** Normalised description digest (repeat detection, Art. 44 grouping). */
+  description_key: string;
+  /** 'electronic' | 'paper' | 'inspection'. */
+  form_wanted: string;
+  /** 'email' | 'post' | 'collect' | 'online'. */
+  delivery_wanted: string;
+  /** 'online' | 'in_person' | 'registered_mail' | 'ordinary_mail' | 'fax'. */
+  channel: string;
+  submitted_at: string;
+  submitted_on: string;
+  /** Art. 31 date of receipt (YYYY-MM-DD, agency zone); null until confirmed. */
+  received_on: string | null;
+  /** The request this one repeats (same applicant, same description), if any. */
+  repeat_of_id: string | null;
+  officer_id: string | null;
+  /** Cached from the last deadline computation. */
+  due_date: string | null;
+  clock_status: string | null;
+  correction_notice_due_by: string | null;
+  supplement_by: string | null;
+  extensions_granted: number;
+  extension_days_granted: number;
+  corrections_requested: number;
+  fee_due_on: string | null;
+  outcome_code: string | null;
+  replied_on: string | null;
+  closed_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The applicant's personal data (Art. 29), one row per request, read only by staff in scope. */
+export interface RequestApplicantTable {
+  request_id: string;
+  name: string;
+  id_type: string;
+  id_number: string;
+  phone: string;
+  email: string;
+  address: string;
+  postcode: string;
+  org_name: string;
+  unified_code: string;
+  /** Identity digest for repeat detection and per-applicant fee counting. */
+  applicant_key: string;
+}
+
+/** Append-only history of a request; deadlines are recomputed from it. */
+export interface RequestEventTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  kind: string;
+  at: string;
+  /** The legal date of the event, YYYY-MM-DD in the agency's time zone. */
+  local_date: string;
+  actor_id: string | null;
+  actor_name: string;
+  /** JSON object. */
+  details: string;
+}
+
+export interface RequestFileTable {
+  id: string;
+  request_id: string;
+  /** 'identity_proof' | 'authorisation' | 'supplement' | 'released'. */
+  purpose: string;
+  blob_sha256: string;
+  filename: string;
+  /** A staff user id, or null for the applicant. */
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface RequestFeeTable {
+  id: string;
+  request_id: string;
+  method: string;
+  /** Requests: this request's number in the applicant's month; volume: pages. */
+  units: number;
+  amount_fen: number;
+  /** JSON array of fee lines. */
+  lines: string;
+  notice_on: string;
+  due_on: string;
+  status: 'pending' | 'paid' | 'unpaid';
+  paid_on: string | null;
+  paid_fen: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface RequestOutcomeTable {
+  request_id: string;
+  code: string;
+  basis: string;
+  reply_text: string;
+  /** JSON array of index numbers of proactively published documents. */
+  linked_documents: string;
+  replied_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Administrative reconsideration (行政复议) and litigation (行政诉讼) about a request. */
+export interface RequestAppealTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  /** 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration'. */
+  kind: string;
+  /** 'pending' | 'upheld' | 'corrected' | 'other'. */
+  result: string;
+  filed_on: string;
+  decided_on: string | null;
+  body_name: string;
+  case_number: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Notifications waiting for the outbox (see `commands/requests/notify.ts`). */
+export interface RequestNotificationTable {
+  id: string;
+  request_id: string;
+  kind: string;
+  /** 'applicant' | 'request_officer' | 'supervisor'. */
+  recipient_role: string;
+  payload: string;
+  created_at: string;
+}
+
+/** Art. 44: a draft document proposed for proactive disclosure, linked to the requests behind it. */
+export interface RequestDocumentLinkTable {
+  request_id: string;
+  document_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface RequestSerialTable {
+  year: number;
+  last_serial: number;
+}
+
+export type RequestRow = Selectable<RequestTable>;
+export type RequestApplicant = Selectable<RequestApplicantTable>;
+export type RequestEventRow = Selectable<RequestEventTable>;
+export type RequestFile = Selectable<RequestFileTable>;
+export type RequestFee = Selectable<RequestFeeTable>;
+export type RequestOutcome = Selectable<RequestOutcomeTable>;
+export type RequestAppeal = Selectable<RequestAppealTable>;
