@@ -3,6 +3,7 @@ import pino from 'pino';
 import { openApp } from './app.js';
 import { loadConfig } from './config/config.js';
 import { startConfiguredWorker, type StepReport } from './jobs/worker.js';
+import { PLATFORM_JOBS } from './jobs/platform-jobs.js';
 
 function summary(r: StepReport): Record<string, number | string[]> {
   return { ...r.delivery, jobs: r.jobsRun };
@@ -24,7 +25,7 @@ export function registerWorkerCommand(program: Command): void {
       const app = await openApp(config);
       if (!config.mail.smtpUrl) log.warn('GONGKAI_SMTP_URL is not set: e-mail stays held in the outbox');
       if (o.once) {
-        const worker = startConfiguredWorker(app.deps, config, { intervalMs: 0 });
+        const worker = startConfiguredWorker(app.deps, config, { ...PLATFORM_JOBS, intervalMs: 0 });
         try {
           process.stdout.write(JSON.stringify(summary(await worker.step())) + '\n');
         } finally {
@@ -34,6 +35,7 @@ export function registerWorkerCommand(program: Command): void {
         return;
       }
       const worker = startConfiguredWorker(app.deps, config, {
+        ...PLATFORM_JOBS,
         onError: (err, where) => log.error({ err, where }, 'worker step failed'),
         onStep: (r) => log.info(summary(r), 'worker step'),
       });

@@ -3,7 +3,7 @@ import { openApp, type AppContext, type OpenOptions } from './app.js';
 import type { Config } from './config/config.js';
 import { hasDemoContent, seedDemo, type SeedResult } from './commands/seed-demo.js';
 import { buildServer, type ServerOptions } from './http/server.js';
-import { startScheduledPublishing } from './jobs/scheduled-publishing.js';
+import { PLATFORM_JOBS } from './jobs/platform-jobs.js';
 import { createWitnessSubmitter } from './jobs/witness-submitter.js';
 import { startConfiguredWorker } from './jobs/worker.js';
 import type { WebEnv } from './web/render.js';
@@ -60,15 +60,10 @@ export async function serve(config: Config): Promise<Platform> {
     ? createWitnessSubmitter(p.app.deps, p.app.tlog.log, config.logWitnesses, { onError: (witness, err) => p.server.log.warn({ err, witness }, 'witness submission failed') })
     : null;
   witnessing?.start();
-  const scheduler = config.worker
-    ? startScheduledPublishing(p.app.deps, {
-        onError: (err) => p.server.log.error({ err }, 'scheduled publishing failed'),
-        onPublished: (n) => p.server.log.info({ published: n }, 'scheduled documents published'),
-      })
-    : null;
   // Issue 5 §8: outbox delivery and periodic jobs, unless this instance leaves them to `gongkai worker`.
   const worker = config.worker
     ? startConfiguredWorker(p.app.deps, config, {
+        ...PLATFORM_JOBS,
         onError: (err, where) => p.server.log.error({ err, where }, 'worker step failed'),
         onStep: (r) => p.server.log.info({ ...r.delivery, jobs: r.jobsRun }, 'worker step'),
       })
@@ -80,7 +75,7 @@ export async function serve(config: Config): Promise<Platform> {
     if (closing) return;
     closing = true;
     p.server.log.info({ signal: sig }, 'shutting down');
-    Promise.all([scheduler?.stop(), witnessing?.stop(), worker?.stop()])
+    Promise.all([witnessing?.stop(), worker?.stop()])
       .then(() => p.close())
       .then(
       () => process.exit(0),

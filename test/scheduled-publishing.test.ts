@@ -3,11 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import { createDraft } from '../src/commands/documents/create-draft.js';
 import { reviewRevision } from '../src/commands/documents/review-revision.js';
 import { submitRevision } from '../src/commands/documents/submit-revision.js';
-import { startScheduledPublishing } from '../src/jobs/scheduled-publishing.js';
+import { startConfiguredWorker } from '../src/jobs/worker.js';
+import { PLATFORM_JOBS } from '../src/jobs/platform-jobs.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { actorFor, draftInput, makeStaff, seedTree } from './helpers/factories.js';
 
-describe('scheduled publishing job', () => {
+describe('scheduled publishing job (run by the worker)', () => {
   let p: TestPlatform;
   before(async () => {
     p = await buildApp();
@@ -26,12 +27,13 @@ describe('scheduled publishing job', () => {
     await reviewRevision(d, reviewer, revisionId, { stage: 'approval', decision: 'pass', publishAt: '2026-03-02T03:00:00Z' });
     // The server was down at 03:00 and starts again at 08:00.
     p.clock.set('2026-03-02T08:00:00Z');
+    // `gongkai serve` and `gongkai worker` run the same jobs; the first step runs every job.
     const errors: unknown[] = [];
-    let published = 0;
-    const job = startScheduledPublishing(d, { intervalMs: 60_000, onError: (e) => errors.push(e), onPublished: (n) => (published += n) });
-    await job.stop();
+    const worker = startConfiguredWorker(d, p.app.config, { ...PLATFORM_JOBS, intervalMs: 0, onError: (e) => errors.push(e) });
+    const report = await worker.step();
+    await worker.stop();
     assert.deepEqual(errors, []);
-    assert.equal(published, 1);
+    assert.ok(report.jobsRun.includes('scheduled-publishing'));
     const doc = await d.db.selectFrom('documents').select(['status', 'first_published_at']).where('id', '=', documentId).executeTakeFirstOrThrow();
     assert.equal(doc.status, 'published');
     assert.equal(doc.first_published_at, '2026-03-02T08:00:00.000Z');

@@ -137,6 +137,8 @@ export function startWorker(deps: Deps, opts: WorkerOptions): Worker {
 export interface ConfiguredWorkerHooks {
   /** Source of open request deadlines; reminders run only when one is given. */
   reminderSource?: OpenDeadlineSource;
+  /** Further periodic jobs (scheduled publishing, …). */
+  jobs?: readonly PeriodicJob[];
   onError?: (err: unknown, where: string) => void;
   onStep?: (r: StepReport) => void;
   intervalMs?: number;
@@ -148,6 +150,7 @@ export function startConfiguredWorker(deps: Deps, config: Config, hooks: Configu
   if (hooks.reminderSource) {
     jobs.push(reminderJob({ source: hooks.reminderSource, dueSoonWorkingDays: config.mail.reminderDueSoonDays }));
   }
+  jobs.push(...(hooks.jobs ?? []));
   return startWorker(deps, {
     mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null,
     from: config.mail.mailFrom,
