@@ -14,6 +14,8 @@ import type { Session, User } from '../../store/schema.js';
 import { clearSessionCookie, loadStaff, SESSION_COOKIE, setSessionCookie } from '../session-cookie.js';
 import { presentAgency, presentTree } from './presenters.js';
 import { registerDocumentApi } from './document-routes.js';
+import { registerRequestApi } from './request-routes.js';
+import { registerDeadlineApi } from './deadline-routes.js';
 import {
   AgencyTreeNodeSchema,
   CreateAgencyBody,
@@ -166,4 +168,6 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
   });
 
   await registerDocumentApi(root, app);
+  await registerRequestApi(root, app);
+  await registerDeadlineApi(root);
 }
