@@ -62,6 +62,8 @@ const INSERT_CHUNK = 5_000;
  */
 export class SqlTlogStorage implements TlogStorage {
   readonly #db: Kysely<TlogDB>;
+  /** The queue head as last read, so `append` can check it by id instead of reading every entry again. */
+  #lastPending: PendingEntry[] = [];
 
   constructor(db: Kysely<DB>) {
     this.#db = db.withTables<{ tlog_hashes: TlogHashTable; tlog_tree: TlogTreeTable; tlog_checkpoint: TlogCheckpointTable }>();
@@ -74,7 +76,8 @@ export class SqlTlogStorage implements TlogStorage {
   /** Up to `limit` queued entries not yet in the tree, oldest (lowest id) first. */
   async readPending(limit: number): Promise<PendingEntry[]> {
     const rows = await this.#db.selectFrom('tlog_entries').select(['id', 'entry']).where('leaf_index', 'is', null).orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: Number(r.id), entry: r.entry }));
+    this.#lastPending = rows.map((r) => ({ id: Number(r.id), entry: r.entry }));
+    return this.#lastPending;
   }
 
   async append(batch: AppendBatch): Promise<void> {
@@ -88,7 +91,7 @@ export class SqlTlogStorage implements TlogStorage {
       // The compare-and-set comes first: it takes the row lock that serialises appenders.
       const cas = await trx.updateTable('tlog_tree').set({ size: newSize }).where('id', '=', 1).where('size', '=', batch.oldSize).executeTakeFirst();
       if (Number(cas.numUpdatedRows) !== 1) throw new TlogError('conflict', `append against size ${batch.oldSize}, but the tree has moved`);
-      await assignLeafIndexes(trx, batch);
+      await assignLeafIndexes(trx, batch, this.#lastPending);
       const hashes = batch.hashes.hashes;
       for (let i = 0; i < hashes.length; i += INSERT_CHUNK) {
         const values = hashes.slice(i, i + INSERT_CHUNK).map((hash, j) => ({ idx: batch.hashes.firstIndex + i + j, hash }));
@@ -168,11 +171,21 @@ async function treeSize(db: Kysely<TlogDB> | Transaction<TlogDB>): Promise<numbe
  * in order, the oldest pending rows. Ids are usually consecutive, so this is one UPDATE per run
  * of consecutive ids (`leaf_index = id + delta`) rather than one per row.
  */
-async function assignLeafIndexes(trx: Transaction<TlogDB>, batch: AppendBatch): Promise<void> {
+async function assignLeafIndexes(trx: Transaction<TlogDB>, batch: AppendBatch, lastRead: readonly PendingEntry[]): Promise<void> {
   const n = batch.entries.length;
-  const rows = await trx.selectFrom('tlog_entries').select(['id', 'entry']).where('leaf_index', 'is', null).orderBy('id').limit(n).execute();
-  if (rows.length !== n || rows.some((r, i) => batch.entries[i]?.equals(Buffer.from(r.entry, 'utf8')) !== true)) {
-    throw new TlogError('conflict', 'the batch is not the head of the pending entry queue');
+  let rows: { id: number | string }[];
+  const known = lastRead.length >= n && batch.entries.every((e, i) => lastRead[i] !== undefined && e.equals(Buffer.from(lastRead[i].entry, 'utf8')));
+  if (known) {
+    // The batch is what this storage just read: rows are immutable apart from leaf_index, so the
+    // same ids still at the head of the queue hold the same entries. Check the ids only.
+    rows = await trx.selectFrom('tlog_entries').select('id').where('leaf_index', 'is', null).orderBy('id').limit(n).execute();
+    if (rows.length !== n || rows.some((r, i) => Number(r.id) !== lastRead[i]?.id)) throw new TlogError('conflict', 'the batch is not the head of the pending entry queue');
+  } else {
+    const full = await trx.selectFrom('tlog_entries').select(['id', 'entry']).where('leaf_index', 'is', null).orderBy('id').limit(n).execute();
+    if (full.length !== n || full.some((r, i) => batch.entries[i]?.equals(Buffer.from(r.entry, 'utf8')) !== true)) {
+      throw new TlogError('conflict', 'the batch is not the head of the pending entry queue');
+    }
+    rows = full;
   }
   let updated = 0;
   let runStart = 0;
