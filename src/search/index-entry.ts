@@ -1,0 +1,62 @@
+/**
+ * What is indexed of a published document, as token lists in four weight classes (both stores
+ * rank a hit in the title above one in the body) and the folded full text for phrase checks.
+ * Pure: the caller loads the rows.
+ */
+import { docNumberSearchTokens } from '../domain/doc-number.js';
+import { foldText } from './fold.js';
+import { cleanToken, indexTokens } from './segment.js';
+
+/** The indexed text of one document version. */
+export interface IndexSource {
+  title: string;
+  docNumber: string;
+  /** Issuing and co-issuing agencies' names (both languages). */
+  agencyNames: string[];
+  keywords: string;
+  summary: string;
+  /** Body as plain text (`bodyText`), never HTML. */
+  body: string;
+  /** Text extracted from the attachments. */
+  attachments: string[];
+}
+
+/** Token lists by weight class (A highest) and the folded text. */
+export interface IndexEntry {
+  /** Title and document number. */
+  a: string[];
+  /** Agencies and keywords. */
+  b: string[];
+  /** Summary. */
+  c: string[];
+  /** Body and attachments. */
+  d: string[];
+  /** Every field folded, spaces collapsed, fields separated by newlines: for "phrases". */
+  folded: string;
+}
+
+/** Most characters of body and attachment text indexed per document. */
+export const MAX_INDEXED_CHARS = 200_000;
+
+function collapse(s: string): string {
+  return s.replace(/[ \t\r\f\v\u00a0]+/gu, ' ');
+}
+
+/** Builds the index entry of a document version. */
+export function buildIndexEntry(src: IndexSource): IndexEntry {
+  const title = foldText(src.title);
+  const num = foldText(src.docNumber);
+  const agencies = foldText(src.agencyNames.join('\n'));
+  const keywords = foldText(src.keywords);
+  const summary = foldText(src.summary);
+  const long = [src.body, ...src.attachments].join('\n').slice(0, MAX_INDEXED_CHARS);
+  const body = foldText(long);
+  const numberTokens = docNumberSearchTokens(src.docNumber).map((t) => cleanToken(foldText(t))).filter((t) => t !== '');
+  return {
+    a: [...indexTokens(title), ...numberTokens, ...indexTokens(num)],
+    b: [...indexTokens(agencies), ...indexTokens(keywords)],
+    c: indexTokens(summary),
+    d: indexTokens(body),
+    folded: collapse([title, num, agencies, keywords, summary, body].join('\n')),
+  };
+}
