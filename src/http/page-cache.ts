@@ -108,6 +108,8 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache, loc
   server.addHook('onSend', async (req, reply, payload) => {
     const key = pending.get(req);
     if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('set-cookie') !== undefined) return payload;
+    // A page marked no-store (a form with its CSRF token, a request's private page) is never kept.
+    if (/no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (!OWN.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);

@@ -4,6 +4,7 @@
  * events and freshly computed deadlines, and the Art. 44 candidates for editors. Only
  * `requestDetail` reads the applicant's personal data, for staff who may read the request.
  */
+import type { Readable } from 'node:stream';
 import { compareDates } from '../domain/calendar/iso-date.js';
 import type { DeadlineReport } from '../domain/calendar/deadline.js';
 import { AppError } from '../domain/errors.js';
@@ -198,4 +199,23 @@ export async function art44Candidates(deps: Deps, actor: Actor): Promise<Art44Ca
     groups.set(k, g);
   }
   return [...groups.values()].filter((g) => g.keys.size >= 2).map((g) => ({ ...g.c, applicants: g.keys.size }));
+}
+
+/** Open agencies where the actor may register and handle requests (`request.handle`), in tree order. */
+export async function handleableAgencies(deps: Deps, actor: Actor): Promise<Agency[]> {
+  const rows = await deps.db.selectFrom('agencies').selectAll().where('status', '=', 'open').orderBy('path').execute();
+  return rows.filter((a) => allowed(actor, 'request.handle', a.path));
+}
+
+/**
+ * Opens one file of a request for staff who may read the request (`request_not_found` outside
+ * their scope, `not_found` for a file of another request).
+ */
+export async function openStaffRequestFile(deps: Deps, actor: Actor, requestId: string, fileId: string): Promise<{ filename: string; mime: string; size: number; stream: Readable }> {
+  const req = await requestRepo.byId(deps.db, requestId);
+  const agency = req ? await deps.db.selectFrom('agencies').select('path').where('id', '=', req.agency_id).executeTakeFirst() : undefined;
+  if (!req || !agency || !allowed(actor, 'request.read', agency.path)) throw new AppError('request_not_found');
+  const f = (await requestRepo.filesOf(deps.db, req.id)).find((x) => x.id === fileId);
+  if (!f) throw new AppError('not_found');
+  return { filename: f.filename, mime: f.mime, size: Number(f.size), stream: await deps.blobs.open(f.blob_sha256) };
 }
