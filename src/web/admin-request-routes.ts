@@ -45,7 +45,7 @@ import { LetterView, templateFor, type LetterFacts } from './letters/letter.js';
 import { LetterPage } from './letters/letter-page.js';
 import { contentDisposition } from './public/content-disposition.js';
 import { documentPath } from './public/portal-urls.js';
-import { APPLICATION_FIELDS } from './public/request-form-page.js';
+import { APPLICATION_FIELDS, refineIssues } from './public/request-form-page.js';
 import { privatePath } from './public/request-private-page.js';
 import { sendPage, type WebEnv } from './render.js';
 
@@ -115,7 +115,7 @@ export async function registerAdminRequestPages(app: FastifyInstance, core: AppC
       if (e instanceof AppError && e.code === 'agency_not_found') return newPage(req, reply, v, [{ field: 'agency', code: 'invalid' }], 400);
       const f = failureOf(req, e);
       if (!f) throw e;
-      return newPage(req, reply, v, f.refusal ? [{ field: 'form', code: 'invalid', message: f.refusal }] : f.issues, f.status);
+      return newPage(req, reply, v, f.refusal ? [{ field: 'form', code: 'invalid', message: f.refusal }] : refineIssues(v, f.issues), f.status);
     }
   });
 

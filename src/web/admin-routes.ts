@@ -25,6 +25,8 @@ import { NewStaffPage, StaffDetailPage, StaffListPage } from './admin/staff-page
 import { field, fields, intField } from './form-body.js';
 import { sendPage, type WebEnv } from './render.js';
 import { registerAdminDocumentPages } from './admin-document-routes.js';
+import { registerAdminCalendarPages } from './admin-calendar-routes.js';
+import { registerAdminRequestPages } from './admin-request-routes.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -270,4 +272,6 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
 
 
   await registerAdminDocumentPages(app, core, env);
+  await registerAdminCalendarPages(app, core, env);
+  await registerAdminRequestPages(app, core, env);
 }

@@ -100,6 +100,9 @@ export function Shell(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>{ctx.t('site.footer')}</p>
+            <p>
+              <a href={localePath(ctx.locale, '/deadline')}>{ctx.t('deadline.footer_link')}</a>
+            </p>
           </div>
         </footer>
       </body>
@@ -112,6 +115,7 @@ export function PublicNav({ ctx, current }: { ctx: RequestContext; current: stri
   const items: [string, string][] = [
     ['/', ctx.t('nav.home')],
     ['/agencies', ctx.t('nav.agencies')],
+    ['/requests', ctx.t('rp.nav')],
     ['/api/docs', ctx.t('nav.api')],
     ['/admin', ctx.t('nav.admin')],
   ];

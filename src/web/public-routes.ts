@@ -5,12 +5,16 @@ import { sendPage, type WebEnv } from './render.js';
 import { AgenciesPage } from './public/agencies-page.js';
 import { registerPortalRoutes } from './public-document-routes.js';
 import { DevelopersPage } from './public/developers-page.js';
+import { registerDeadlinePages } from './deadline-routes.js';
+import { registerRequestPages } from './request-routes.js';
 
 /** The public site: the agency list, the developers page, and the portal (`public-document-routes.ts`). */
 export async function registerPublicPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
   const deps = core.deps;
   // Home, agency pages, catalogues, documents, files, feeds and the sitemap: the portal's own file.
   await registerPortalRoutes(app, core, env);
+  await registerDeadlinePages(app, env);
+  await registerRequestPages(app, core, env);
   app.get('/agencies', async (req, reply) => {
     const roots = await publicAgencyTree(deps);
     return sendPage(env, req, reply, { title: req.ctx.t('agencies.title'), path: '/agencies' }, AgenciesPage({ ctx: req.ctx, roots }), { current: '/agencies' });

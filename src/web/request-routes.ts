@@ -27,7 +27,7 @@ import { LetterView, templateFor } from './letters/letter.js';
 import { LetterPage } from './letters/letter-page.js';
 import { contentDisposition } from './public/content-disposition.js';
 import { documentPath } from './public/portal-urls.js';
-import { APPLICATION_FIELDS, RequestFormPage, RequestSubmittedPage, type ApplicationValues } from './public/request-form-page.js';
+import { APPLICATION_FIELDS, refineIssues, RequestFormPage, RequestSubmittedPage, type ApplicationValues } from './public/request-form-page.js';
 import { privatePath, RequestPrivatePage } from './public/request-private-page.js';
 import { RequestsLandingPage, TrackPage } from './public/request-track-page.js';
 import { sendPage, type WebEnv } from './render.js';
@@ -109,7 +109,7 @@ export async function registerRequestPages(app: FastifyInstance, core: AppContex
     } catch (e) {
       const issues = formIssues(e);
       if (!issues) throw e;
-      return formPage(req, reply, v, issues, 400);
+      return formPage(req, reply, v, refineIssues(v, issues), 400);
     }
   });
 

@@ -10,7 +10,9 @@ export function AdminNav({ ctx, current }: { ctx: RequestContext; current: strin
     ? [
         ['/admin', ctx.t('admin.dashboard')],
         ['/admin/documents', ctx.t('docs.console')],
+        ['/admin/requests', ctx.t('rq.nav')],
         ['/admin/agencies', ctx.t('admin.agencies')],
+        ['/admin/calendars', ctx.t('calendars.nav')],
         ['/admin/staff', ctx.t('admin.staff')],
         ['/admin/audit', ctx.t('admin.audit')],
         ['/admin/sessions', ctx.t('admin.sessions')],

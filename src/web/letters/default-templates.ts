@@ -1,7 +1,8 @@
 /**
  * The built-in reply letters (政府信息公开申请答复告知书), one per outcome of table 三, in zh-CN.
  * Administrators may replace each in the console; a blank custom text restores the default.
- * Placeholders are listed in `LETTER_PLACEHOLDERS`; paragraphs are separated by a blank line.
+ * Placeholders are listed in `LETTER_PLACEHOLDERS`; paragraphs are separated by a blank line. A
+ * paragraph naming `{released_files}` or `{linked_documents}` is left out when there are none.
  */
 import type { OutcomeCode } from '../../domain/requests/outcomes.js';
 
@@ -12,8 +13,9 @@ const REMEDY = '如对本答复不服，可以自收到本告知书之日起六�
 
 const CONTACT = '特此告知。';
 
-function letter(...middle: string[]): string {
-  return [OPENING, ...middle, '{reply_text}', REMEDY, CONTACT].join('\n\n');
+/** The opening, the decision, the officer's reasons, what is delivered with it, the remedies. */
+function letter(decision: string, ...delivered: string[]): string {
+  return [OPENING, decision, '{reply_text}', ...delivered, REMEDY, CONTACT].join('\n\n');
 }
 
 /** Art. 36(3) reasons, as the sentence that names them. */

@@ -60,7 +60,12 @@ export function fillLetter(template: string, f: LetterFacts): string {
  * language of the official letter, whatever the page's language.
  */
 export function LetterView({ ctx, facts, template, preview }: { ctx: RequestContext; facts: LetterFacts; template: string; preview?: boolean }): SafeHtml {
-  const paragraphs = fillLetter(template, facts).split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = template
+    .split(/\n\s*\n/)
+    // A paragraph that lists files or documents says nothing when there are none.
+    .filter((p) => !(p.includes('{released_files}') && !facts.released_files.length) && !(p.includes('{linked_documents}') && !facts.linked_documents.length))
+    .map((p) => fillLetter(p, facts).trim())
+    .filter(Boolean);
   return (
     <article class="letter" lang="zh-CN" aria-label={ctx.t('rp.letter.title')}>
       {h(preview ? 'h3' : 'h1', { class: 'letter-title' }, <span class="letter-agency">{facts.agency}</span>, <span>政府信息公开申请答复告知书</span>)}

@@ -88,7 +88,7 @@ function Result({ ctx, a }: { ctx: RequestContext; a: DeadlineAnswer }): SafeHtm
       <DataTable label={ctx.t('deadline.explanation')} head={[ctx.t('deadline.col_date'), ctx.t('deadline.col_weekday'), ctx.t('deadline.col_kind'), ctx.t('deadline.col_count')]}>
         {a.explanation.map((d) => (
           <tr class={d.count === null && d.date !== a.from ? 'row-muted' : d.marks.length ? 'deadline-mark' : undefined}>
-            <td>{d.date}</td>
+            <td class="nowrap">{d.date}</td>
             <td>{ctx.t(`calendar.weekday.${d.weekday}` as 'calendar.weekday.0')}</td>
             <td>{tr(ctx, `calendar.reason.${d.reason}`, d.reason)}</td>
             <td>

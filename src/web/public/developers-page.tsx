@@ -5,6 +5,7 @@ import { DataTable } from '../table-scroll.js';
 const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/agencies', 'api.agencies'],
   ['GET', '/api/v1/agencies/{code}', 'api.agency'],
+  ['GET', '/api/v1/deadline?regime=cn-ogi&from=2025-09-26', 'api.deadline'],
   ['GET', '/api/v1/openapi.json', 'api.openapi'],
 ];
 

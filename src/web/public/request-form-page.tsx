@@ -20,6 +20,17 @@ export const APPLICATION_FIELDS = [
 /** The application form's values. */
 export type ApplicationValues = Partial<Record<(typeof APPLICATION_FIELDS)[number], string>>;
 
+/**
+ * Issues as the form shows them: an empty choice reads "required" rather than "invalid", and
+ * the organisation's name is not asked for before the applicant type is chosen.
+ */
+export function refineIssues(values: ApplicationValues, issues: FieldIssue[]): FieldIssue[] {
+  const choices = ['agency_code', 'applicant_type', 'form_wanted', 'delivery_wanted', 'agency', 'channel'];
+  return issues
+    .filter((i) => !(i.field === 'org_name' && !values.applicant_type))
+    .map((i) => (i.code === 'invalid' && choices.includes(i.field) && !(values as Record<string, string | undefined>)[i.field] ? { ...i, code: 'required' } : i));
+}
+
 /** Field labels for the error summary (also used by the console's registration form). */
 export function applicationLabels(ctx: RequestContext): Record<string, string> {
   const out: Record<string, string> = {};
@@ -36,7 +47,6 @@ export function agencyOptions(ctx: RequestContext, agencies: Agency[], valueOf: 
 export function ApplicationFields({ ctx, values, issues }: { ctx: RequestContext; values: ApplicationValues; issues: FieldIssue[] }): SafeHtml {
   const v = values;
   const f = (name: (typeof APPLICATION_FIELDS)[number]) => tr(ctx, `rp.f.${name}`, name);
-  const personGroup = ctx.t('rp.type.person');
   const orgGroup = ctx.t('rp.type.organisation');
   return (
     <>
@@ -50,7 +60,7 @@ export function ApplicationFields({ ctx, values, issues }: { ctx: RequestContext
           required
           value={v.applicant_type ?? ''}
           issues={issues}
-          options={APPLICANT_TYPE_INFO.map((a) => ({ value: a.code, label: ctx.locale === 'en' ? a.en : a.zh, group: a.group === 'person' ? personGroup : orgGroup }))}
+          options={APPLICANT_TYPE_INFO.map((a) => ({ value: a.code, label: ctx.locale === 'en' ? a.en : a.zh, ...(a.group === 'person' ? {} : { group: orgGroup }) }))}
         />
         <TextField ctx={ctx} name="name" label={f('name')} hint={ctx.t('rp.hint.name')} value={v.name} issues={issues} required autocomplete="name" maxlength={100} />
         <div class="field-row">
