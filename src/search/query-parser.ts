@@ -90,7 +90,7 @@ export function termExpr(folded: string): { expr: Expr; marks: string[] } | null
   const dn = parseDocNumber(compact);
   if (dn && compact.length <= 60) {
     const canon = cleanToken(formatDocNumber(dn));
-    if (canon) return { expr: tok(canon), marks: [compact, `${dn.serial}号`] };
+    if (canon) return { expr: tok(canon), marks: [formatDocNumber(dn), compact, `${dn.serial}号`] };
   }
   const serial = /^第?0*(\d{1,7})号$/u.exec(compact);
   if (serial) return { expr: tok(`${serial[1] ?? ''}号`), marks: [compact] };

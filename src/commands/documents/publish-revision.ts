@@ -9,6 +9,7 @@ import type { Agency, DocumentRow, Exec, Revision } from '../../store/schema.js'
 import { actorId, type Actor } from '../actor.js';
 import type { Deps } from '../deps.js';
 import { auditDocument } from './load.js';
+import { indexDocumentIn } from '../../search/maintain.js';
 
 /** Art. 26: proactive disclosure within 20 working days of the information being formed. */
 export const TIMELINESS_LIMIT_DAYS = 20;
@@ -127,5 +128,7 @@ export async function publishRevisionIn(
     }),
   });
   await auditDocument(trx, actor, at, first ? 'document.publish' : 'document.publish_version', doc, { revision: rev.id, version: versionNo, index_number: indexNumber });
+  // Search sees the new version exactly when the publication commits (issue 6).
+  await indexDocumentIn(trx, deps.ops, doc.id, at);
   return { indexNumber, versionNo };
 }

@@ -4,6 +4,7 @@ import { enqueueLogEntry } from '../../store/repos/tlog-entry-repo.js';
 import type { Agency, DocumentEvent, DocumentRow, Exec } from '../../store/schema.js';
 import { actorId, type Actor } from '../actor.js';
 import type { Deps } from '../deps.js';
+import { indexDocumentIn } from '../../search/maintain.js';
 
 /**
  * Writes a document-level public event (validity change, withdrawal) and its transparency-log
@@ -49,4 +50,7 @@ export async function recordPublicEvent(
       note: ev.note,
     }),
   });
+  // The caller has already updated the catalogue row: search shows the new validity or the
+  // withdrawal mark from the same commit (issue 6).
+  await indexDocumentIn(trx, deps.ops, doc.id, ev.at);
 }

@@ -9,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
 import type { DB } from '../schema.js';
+import { postgresSearch, sqliteSearch, type SearchSql } from './search-sql.js';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -42,6 +43,8 @@ export interface DialectOps {
    * LOCKED`. SQLite: unchanged (the database has a single writer; the transaction serialises).
    */
   forUpdateSkipLocked<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>): SelectQueryBuilder<D, TB, O>;
+  /** The search index: FTS5 (SQLite) or tsvector with GIN (PostgreSQL); see search-sql.ts. */
+  search: SearchSql;
 }
 
 /** An open store connection with its dialect operations. */
@@ -68,6 +71,7 @@ const sqliteOps: DialectOps = {
   bytesType: 'blob',
   withAdvisoryLock: async (_db, _name, fn) => ({ acquired: true, value: await fn() }),
   forUpdateSkipLocked: (qb) => qb,
+  search: sqliteSearch,
 };
 
 const postgresOps: DialectOps = {
@@ -98,6 +102,7 @@ const postgresOps: DialectOps = {
     });
   },
   forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
+  search: postgresSearch,
 };
 
 /**
