@@ -90,6 +90,10 @@ export const ERROR_CATALOGUE = {
   outcome_not_for_reply: 'invalid',
   request_not_replied: 'conflict',
   art44_not_eligible: 'conflict',
+  // Annual reports (issue 7; Art. 49–50).
+  report_identities_broken: 'conflict',
+  report_in_review: 'conflict',
+  report_published: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

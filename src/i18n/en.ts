@@ -7,6 +7,7 @@ import { requestsEn } from './parts/requests.en.js';
 import { calendarsEn } from './parts/calendars.en.js';
 import { outboxEn } from './parts/outbox.en.js';
 import { requestpagesEn } from './parts/requestpages.en.js';
+import { reportEn } from './parts/report.en.js';
 
 /** The English catalogue. The type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarsEn,
   ...outboxEn,
   ...requestpagesEn,
+  ...reportEn,
   'site.name': 'Government Information Disclosure',
   'site.tagline': 'Open · Lawful · At your service',
   'site.demo_banner': 'Demo site: all content here is fictional demonstration data and represents no real agency.',

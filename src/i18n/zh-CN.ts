@@ -6,6 +6,7 @@ import { requestsZh } from './parts/requests.zh.js';
 import { calendarsZh } from './parts/calendars.zh.js';
 import { outboxZh } from './parts/outbox.zh.js';
 import { requestpagesZh } from './parts/requestpages.zh.js';
+import { reportZh } from './parts/report.zh.js';
 
 /**
  * The zh-CN catalogue: the default language and the source of truth for message keys. Areas with
@@ -20,6 +21,7 @@ export const zhCN = {
   ...calendarsZh,
   ...outboxZh,
   ...requestpagesZh,
+  ...reportZh,
   'site.name': '政府信息公开平台',
   'site.tagline': '公开透明 · 依法公开 · 便民服务',
   'site.demo_banner': '演示站点：本站内容均为虚构的演示数据，不代表任何真实机关。',

@@ -318,6 +318,8 @@ export interface DB {
   outbox: OutboxTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
+  annual_reports: AnnualReportTable;
+  annual_report_figures: AnnualReportFigureTable;
 }
 
 /** A holiday or working day an agency adds to a calendar for its subtree (migration 006). */
@@ -535,3 +537,50 @@ export type RequestFile = Selectable<RequestFileTable>;
 export type RequestFee = Selectable<RequestFeeTable>;
 export type RequestOutcome = Selectable<RequestOutcomeTable>;
 export type RequestAppeal = Selectable<RequestAppealTable>;
+
+// --- Annual reports (migration 010) -------------------------------------------------------------
+
+/** One agency's annual report for one year (Art. 49–50): its written sections and, once submitted, its document. */
+export interface AnnualReportTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** 一、总体情况 (plain text, paragraphs separated by blank lines). */
+  section1: string;
+  /** 五、存在的主要问题及改进情况. */
+  section5: string;
+  /** 六、其他需要报告的事项. */
+  section6: string;
+  /** The `annual_report` document it was submitted as; null while a draft. */
+  document_id: string | null;
+  /** The report frozen at submission (JSON); null while a draft. */
+  snapshot: string | null;
+  submitted_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only: a staff-entered figure (`entry`) or a correction (`correction`, with its reason). */
+export interface AnnualReportFigureTable {
+  id: string;
+  report_id: string;
+  seq: number;
+  kind: 'entry' | 'correction';
+  /** 'table2' | 'table3' | 'table4'. */
+  table_key: string;
+  row_key: string;
+  col: number;
+  /** The value (table 二 fees: fen); null returns the cell to the computed figure. */
+  value: number | null;
+  /** The figure computed from the records when the correction was made. */
+  computed: number | null;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+}
+
+export type AnnualReportRow = Selectable<AnnualReportTable>;
+export type AnnualReportFigure = Selectable<AnnualReportFigureTable>;
