@@ -1,13 +1,15 @@
-import { reportState, type ReportState, type ReportStatus } from '../commands/reports/report-state.js';
+import { reportDueBy, reportState, type ReportState, type ReportStatus } from '../commands/reports/report-state.js';
 import { reportTitle } from '../commands/reports/submit-report.js';
 import { authorize, type Actor } from '../commands/actor.js';
 import type { Deps } from '../commands/deps.js';
 import { AppError } from '../domain/errors.js';
 import { localDate } from '../domain/local-date.js';
+import { scopesFor } from '../domain/policy.js';
 import { officialTables, reportCsv, type OfficialTables } from '../domain/reports/official-tables.js';
 import { reportPrintHtml } from '../domain/reports/report-html.js';
 import { agencyRepo } from '../store/repos/agency-repo.js';
 import { documentRepo } from '../store/repos/document-repo.js';
+import { reportRepo } from '../store/repos/report-repo.js';
 import type { Agency } from '../store/schema.js';
 
 /** A report with where it stands. */
@@ -101,4 +103,44 @@ export function annualReportCsv(v: AnnualReportView): string {
 /** The report as a print-ready HTML page in the official layout. */
 export function annualReportHtml(v: AnnualReportView): string {
   return reportPrintHtml(v.title, v.sections, v.tables);
+}
+
+/** One line of the console's report list. */
+export interface ReportIndexRow {
+  agency: Agency;
+  status: ReportStatus;
+  dueBy: string;
+  late: boolean;
+}
+
+/**
+ * The agencies the actor may read (open ones) with the status of their report for `year`, in tree
+ * order. Light: no figures are computed.
+ */
+export async function annualReportIndex(deps: Deps, actor: Actor, year: number): Promise<ReportIndexRow[]> {
+  const agencies = (actor.type === 'system'
+    ? await agencyRepo.all(deps.db, { includeClosed: false })
+    : await agencyRepo.inScopes(deps.db, scopesFor(actor.grants, 'document.read'), { includeClosed: false })
+  ).sort((a, b) => a.path.localeCompare(b.path));
+  const rows = await reportRepo.forAgencies(deps.db, agencies.map((a) => a.id), year);
+  const byAgency = new Map(rows.map((r) => [r.agency_id, r]));
+  const out: ReportIndexRow[] = [];
+  for (const agency of agencies) {
+    const r = byAgency.get(agency.id);
+    let status: ReportStatus = r ? 'draft' : 'not_started';
+    let publishedDate: string | null = null;
+    if (r?.snapshot && r.document_id) {
+      const doc = await documentRepo.documentById(deps.db, r.document_id);
+      if (doc?.status === 'published') {
+        status = 'published';
+        publishedDate = doc.first_published_at ? localDate(doc.first_published_at, agency.time_zone || deps.defaultTimeZone) : null;
+      } else {
+        status = (await documentRepo.openRevision(deps.db, r.document_id))?.state === 'draft' ? 'draft' : 'submitted';
+      }
+    }
+    const dueBy = reportDueBy(agency, year);
+    const today = localDate(deps.clock.now().toISOString(), agency.time_zone || deps.defaultTimeZone);
+    out.push({ agency, status, dueBy, late: publishedDate !== null ? publishedDate > dueBy : today > dueBy });
+  }
+  return out;
 }

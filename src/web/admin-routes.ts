@@ -27,6 +27,7 @@ import { sendPage, type WebEnv } from './render.js';
 import { registerAdminDocumentPages } from './admin-document-routes.js';
 import { registerAdminCalendarPages } from './admin-calendar-routes.js';
 import { registerAdminRequestPages } from './admin-request-routes.js';
+import { registerAdminReportPages } from './admin-report-routes.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -274,4 +275,5 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
   await registerAdminDocumentPages(app, core, env);
   await registerAdminCalendarPages(app, core, env);
   await registerAdminRequestPages(app, core, env);
+  await registerAdminReportPages(app, core, env);
 }

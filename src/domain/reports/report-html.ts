@@ -99,3 +99,12 @@ p{text-indent:2em;margin:.3em 0}table{border-collapse:collapse;width:100%;margin
 tbody th[scope=row]{text-align:left;font-weight:normal}thead th{font-weight:bold}`;
   return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${css}</style></head><body><main><h1>${esc(title)}</h1>\n${reportBodyHtml(sections, t)}\n</main></body></html>\n`;
 }
+
+/** Tables 二, 三 and 四 alone, each under its section title (for the console's review of the figures). */
+export function reportTablesHtml(t: OfficialTables): string {
+  return [
+    `<h3>${esc(SECTION_TITLES[1])}</h3>${table2Html(t)}`,
+    `<h3>${esc(SECTION_TITLES[2])}</h3>${table3Html(t)}`,
+    `<h3>${esc(SECTION_TITLES[3])}</h3>${table4Html(t)}`,
+  ].join('\n');
+}

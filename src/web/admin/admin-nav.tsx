@@ -13,6 +13,7 @@ export function AdminNav({ ctx, current }: { ctx: RequestContext; current: strin
         ['/admin/requests', ctx.t('rq.nav')],
         ['/admin/agencies', ctx.t('admin.agencies')],
         ['/admin/calendars', ctx.t('calendars.nav')],
+        ['/admin/reports', ctx.t('report.nav')],
         ['/admin/staff', ctx.t('admin.staff')],
         ['/admin/audit', ctx.t('admin.audit')],
         ['/admin/sessions', ctx.t('admin.sessions')],
