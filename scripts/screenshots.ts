@@ -15,6 +15,9 @@ import { actorFor, makeStaff, PASSWORD } from '../test/helpers/factories.js';
 import { createDraft } from '../src/commands/documents/create-draft.js';
 import { buildPortalFixture } from '../test/helpers/portal-fixtures.js';
 import { CHROMIUM, chromiumMissing, launchBrowser } from '../test/browser/browser.js';
+import { submitOnline } from '../src/commands/requests/submit-online.js';
+import { confirmReceipt } from '../src/commands/requests/confirm-receipt.js';
+import { replyToRequest } from '../src/commands/requests/reply-request.js';
 
 const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -65,6 +68,15 @@ async function main(): Promise<void> {
       summary: '公布维修路段。', body_html: '<p>各有关单位：</p><p>咨询电话：13912345678。</p>',
     });
     p.clock.set(new Date().toISOString()); // back to real time for the browser's cookies
+    // A request taken to a partial disclosure, for the request pages (issue 5).
+    const rq = await submitOnline(d, sample.agency.id, {
+      applicant_type: 'natural_person', name: '示例申请人', id_type: 'resident_id', id_number: '110101199003070011', email: 'applicant@example.test',
+      title: '2025年度城区公园维护合同', other_features: '含合同金额', form_wanted: 'electronic', delivery_wanted: 'online',
+    });
+    const rqOfficer = await actorFor(d, await makeStaff(d, 'shot-officer', sample.agency, 'request_officer'));
+    await confirmReceipt(d, rqOfficer, rq.requestId);
+    await replyToRequest(d, rqOfficer, rq.requestId, { outcome: 'partially_disclosed', text: '合同中涉及商业秘密的部分不予公开。' });
+    const rqPrivate = `/requests/p/${rq.trackingNumber}?t=${encodeURIComponent(rq.token)}`;
     const doc = (idx: string, v = '') => `/documents/${idx}${v}`;
 
     const base = await p.server.listen({ port: 0, host: '127.0.0.1' });
@@ -97,6 +109,12 @@ async function main(): Promise<void> {
       await shoot('document-interpretation', doc(fx.interp.indexNumber));
       await shoot('document-print', doc(fx.policy.indexNumber, '?print=1'));
       await shoot('csv-preview', doc(fx.policy.indexNumber, `/preview/${fx.policy.files[0]?.sha256 ?? ''}`));
+      await shoot('requests-zh', '/requests');
+      await shoot('request-form-zh', `/agencies/${code}/request`);
+      await shoot('request-form-en', '/en/requests/new');
+      await shoot('request-track', `/requests/track?number=${rq.trackingNumber}&token=${encodeURIComponent(rq.token)}`);
+      await shoot('request-private', rqPrivate);
+      await shoot('request-letter', `/requests/p/${rq.trackingNumber}/letter?t=${encodeURIComponent(rq.token)}`);
       await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
       await shoot('home-large', '/');
       await shoot('document-large', doc(fx.policy.indexNumber));
@@ -119,6 +137,8 @@ async function main(): Promise<void> {
       await shoot('admin-audit', '/admin/audit');
       await shoot('admin-documents', '/admin/documents?view=published');
       await shoot('admin-documents-late', '/admin/documents?view=late');
+      await shoot('admin-requests', '/admin/requests?view=finished');
+      await shoot('admin-request', `/admin/requests/${rq.requestId}`);
       await context.close();
 
       // The publishing console as an editor sees it.

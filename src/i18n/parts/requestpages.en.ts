@@ -104,6 +104,7 @@ export const requestpagesEn: Record<keyof typeof requestpagesZh, string> = {
   'rp.track.due_extended': '{date} (extended)',
   'rp.track.overdue': 'The reply to this request is overdue.',
   'rp.private.title': 'My request {number}',
+  'rp.private.heading': 'My request',
   'rp.private.intro': 'This page is for the applicant only; do not pass the link on.',
   'rp.private.uploaded': 'The file was uploaded.',
   'rp.private.correction_title': 'Request to supplement',

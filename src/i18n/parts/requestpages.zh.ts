@@ -103,6 +103,7 @@ export const requestpagesZh = {
   'rp.track.due_extended': '{date}（已延长）',
   'rp.track.overdue': '该申请已超过答复期限。',
   'rp.private.title': '我的申请 {number}',
+  'rp.private.heading': '我的申请',
   'rp.private.intro': '本页仅供申请人本人查看，请勿转发链接。',
   'rp.private.uploaded': '文件已上传。',
   'rp.private.correction_title': '补正通知',

@@ -83,7 +83,7 @@ export function RequestDetailPage(p: RequestDetailProps): SafeHtml {
         <a href={l('/admin/requests')}>{ctx.t('rq.back')}</a>
       </p>
       <h1>
-        {r.tracking_number} <StateBadge ctx={ctx} state={r.state} />
+        <span class="rq-nowrap">{r.tracking_number}</span> <StateBadge ctx={ctx} state={r.state} />
       </h1>
       <p class="lead">{r.title}</p>
       {p.flash ? <p class="notice notice-ok" role="status">{p.flash}</p> : null}

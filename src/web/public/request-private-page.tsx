@@ -58,7 +58,7 @@ export function RequestPrivatePage({ ctx, v, token, issues, flash, uploadMb }: {
   return (
     <div class="rq-page">
       <h1>
-        {ctx.t('rp.private.title', { number: v.tracking_number })} <StateBadge ctx={ctx} state={v.state} />
+        {ctx.t('rp.private.heading')} <span class="rq-nowrap">{v.tracking_number}</span> <StateBadge ctx={ctx} state={v.state} />
       </h1>
       <p class="muted">{ctx.t('rp.private.intro')}</p>
       {flash ? <p class="notice notice-ok" role="status">{flash}</p> : null}
