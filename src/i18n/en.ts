@@ -7,6 +7,7 @@ import { requestsEn } from './parts/requests.en.js';
 import { calendarsEn } from './parts/calendars.en.js';
 import { outboxEn } from './parts/outbox.en.js';
 import { requestpagesEn } from './parts/requestpages.en.js';
+import { searchEn } from './parts/search.en.js';
 import { reportEn } from './parts/report.en.js';
 
 /** The English catalogue. The type makes a missing or extra key a compile error. */
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarsEn,
   ...outboxEn,
   ...requestpagesEn,
+  ...searchEn,
   ...reportEn,
   'site.name': 'Government Information Disclosure',
   'site.tagline': 'Open · Lawful · At your service',

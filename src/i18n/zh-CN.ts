@@ -6,6 +6,7 @@ import { requestsZh } from './parts/requests.zh.js';
 import { calendarsZh } from './parts/calendars.zh.js';
 import { outboxZh } from './parts/outbox.zh.js';
 import { requestpagesZh } from './parts/requestpages.zh.js';
+import { searchZh } from './parts/search.zh.js';
 import { reportZh } from './parts/report.zh.js';
 
 /**
@@ -21,6 +22,7 @@ export const zhCN = {
   ...calendarsZh,
   ...outboxZh,
   ...requestpagesZh,
+  ...searchZh,
   ...reportZh,
   'site.name': '政府信息公开平台',
   'site.tagline': '公开透明 · 依法公开 · 便民服务',

@@ -115,6 +115,7 @@ export function PublicNav({ ctx, current }: { ctx: RequestContext; current: stri
   const items: [string, string][] = [
     ['/', ctx.t('nav.home')],
     ['/agencies', ctx.t('nav.agencies')],
+    ['/search', ctx.t('search.title')],
     ['/requests', ctx.t('rp.nav')],
     ['/api/docs', ctx.t('nav.api')],
     ['/admin', ctx.t('nav.admin')],

@@ -16,6 +16,7 @@ import { presentAgency, presentTree } from './presenters.js';
 import { registerDocumentApi } from './document-routes.js';
 import { registerRequestApi } from './request-routes.js';
 import { registerDeadlineApi } from './deadline-routes.js';
+import { registerSearchApi } from './search-routes.js';
 import {
   AgencyTreeNodeSchema,
   CreateAgencyBody,
@@ -170,4 +171,5 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
   await registerDocumentApi(root, app);
   await registerRequestApi(root, app);
   await registerDeadlineApi(root);
+  await registerSearchApi(root, app);
 }
