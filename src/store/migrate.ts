@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-witness.js';
 import * as m005 from './migrations/005-requests.js';
 import * as m007 from './migrations/007-outbox.js';
 import * as m006 from './migrations/006-calendars.js';
+import * as m009 from './migrations/009-search.js';
 import * as m010 from './migrations/010-reports.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
@@ -21,6 +22,7 @@ const STEPS: Record<string, Step> = {
   '005-requests': m005,
   '006-calendars': m006,
   '007-outbox': m007,
+  '009-search': m009,
   '010-reports': m010,
 };
 

@@ -318,6 +318,8 @@ export interface DB {
   outbox: OutboxTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
+  search_docs: SearchDocTable;
+  search_queries: SearchQueryTable;
   annual_reports: AnnualReportTable;
   annual_report_figures: AnnualReportFigureTable;
 }
@@ -584,3 +586,42 @@ export interface AnnualReportFigureTable {
 
 export type AnnualReportRow = Selectable<AnnualReportTable>;
 export type AnnualReportFigure = Selectable<AnnualReportFigureTable>;
+
+// --- Search (migration 009) ------------------------------------------------------------------
+
+/**
+ * A document in the search index: the facts filters and facets need and its folded text. The
+ * token index is the dialect's (FTS5 table `search_fts`, or the PostgreSQL-only `tsv` column).
+ */
+export interface SearchDocTable {
+  id: Generated<number>;
+  document_id: string;
+  agency_id: string;
+  genre: string;
+  theme_code: string;
+  /** Year of first publication (the index number's year). */
+  year: number | null;
+  /** Date of first publication in the agency's time zone, `YYYY-MM-DD`. */
+  pub_date: string;
+  /** `pub_date` as days since 1970-01-01, for the recency boost. */
+  pub_day: number;
+  validity: string;
+  is_normative: number;
+  status: 'published' | 'withdrawn';
+  version_no: number;
+  folded: string;
+  indexed_at: string;
+}
+
+/** A search as run (demand signals): never an IP, a cookie or a user. */
+export interface SearchQueryTable {
+  id: Generated<number>;
+  at: string;
+  /** ISO week of `at` in China time, `2026-W10`. */
+  week: string;
+  /** The agency searched within, or null for the whole site. */
+  agency_id: string | null;
+  /** The normalised query. */
+  query: string;
+  result_count: number;
+}
