@@ -18,6 +18,7 @@ import { registerAuditCommand } from './cli-audit.js';
 import { registerThemeCommands } from './cli-themes.js';
 import { registerDeadlineCommand } from './cli-deadline.js';
 import { registerWorkerCommand } from './cli-worker.js';
+import { registerReindexCommand } from './cli-reindex.js';
 import { registerAnnualReportCommand } from './cli-annual-report.js';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 forbidden. */
@@ -199,6 +200,7 @@ export function buildCli(): Command {
   registerAuditCommand(program);
   registerDeadlineCommand(program);
   registerWorkerCommand(program);
+  registerReindexCommand(program);
   registerAnnualReportCommand(program, (fn) => withApp((app) => fn(app)));
 
   return program;
