@@ -96,6 +96,8 @@ async function main(): Promise<void> {
       await shoot('home-zh', '/');
       await shoot('home-en', '/en/');
       await shoot('agencies-zh', '/agencies');
+      await shoot('deadline-zh', '/deadline?regime=cn-ogi&from=2025-09-26');
+      await shoot('deadline-en', '/en/deadline?regime=cn-ogi&from=2026-12-15');
       await shoot('agency-zh', `/agencies/${code}`);
       await shoot('agency-en', `/en/agencies/${code}`);
       await shoot('catalogue-zh', `/agencies/${code}/catalogue`);

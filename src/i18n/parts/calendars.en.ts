@@ -97,7 +97,7 @@ export const calendarsEn: Record<keyof typeof calendarsZh, string> = {
   'calendars.note_hint': 'For example the title and number of the notice it comes from; at most 200 characters.',
   'calendars.add_submit': 'Save',
   'calendars.import_title': 'Import',
-  'calendars.import_intro': 'Upload an iCalendar (.ics) file or a plain list with one YYYY-MM-DD date a line, or paste it. If any line is wrong, nothing is imported.',
+  'calendars.import_intro': 'Upload an iCalendar (.ics) file or a plain list with one YYYY-MM-DD date a line, or paste it. If a line is wrong, nothing is imported.',
   'calendars.format': 'Format',
   'calendars.format.ics': 'iCalendar (.ics); event titles tell holidays from adjusted working days',
   'calendars.format.dates': 'Date list, one date a line',

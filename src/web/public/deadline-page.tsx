@@ -89,6 +89,7 @@ function Result({ ctx, a }: { ctx: RequestContext; a: DeadlineAnswer }): SafeHtm
         {a.explanation.map((d) => (
           <tr class={d.count === null && d.date !== a.from ? 'row-muted' : d.marks.length ? 'deadline-mark' : undefined}>
             <td class="nowrap">{d.date}</td>
+            {/* weekday is 0–6, so the key is one of calendar.weekday.0 … .6 */}
             <td>{ctx.t(`calendar.weekday.${d.weekday}` as 'calendar.weekday.0')}</td>
             <td>{tr(ctx, `calendar.reason.${d.reason}`, d.reason)}</td>
             <td>
