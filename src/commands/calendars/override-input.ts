@@ -22,12 +22,12 @@ export const NOTE_MAX = 200;
 
 /** Whether `s` names a built-in calendar. */
 export function isCalendarId(s: string): s is CalendarId {
-  return (CALENDAR_IDS as readonly string[]).includes(s);
+  return (CALENDAR_IDS as readonly string[]).includes(s); // widening the literal list to strings is safe
 }
 
 /** Whether `s` is an override kind. */
 export function isOverrideKind(s: string): s is OverrideKind {
-  return (OVERRIDE_KINDS as readonly string[]).includes(s);
+  return (OVERRIDE_KINDS as readonly string[]).includes(s); // widening the literal list to strings is safe
 }
 
 /** Checks a calendar id, pushing an issue on `issues` when it is unknown. */
