@@ -1,5 +1,4 @@
-import { calendarFor } from '../../domain/calendar/calendars.js';
-import { chinaCalendar } from '../../domain/calendar/china.js';
+import { agencyCalendar } from '../calendars/agency-calendar.js';
 import { REGIMES, type Regime, type RegimeId } from '../../domain/calendar/regimes.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js';
 import { AppError } from '../../domain/errors.js';
@@ -23,12 +22,10 @@ export async function regimeForAgency(_deps: Deps, _agencyId: string): Promise<R
 
 /**
  * The working calendar for requests to `agencyId` under `regime`. THE single place where request
- * commands and read models get a calendar: per-agency overrides (holidays, working days,
- * complete years) plug in here. Today: the built-in calendar of the regime, `chinaCalendar()` for
- * cn-ogi. `db` lets a caller read inside its transaction.
+ * commands and read models get a calendar: the regime's built-in calendar with the agency's and
+ * its ancestors' overrides (holidays, working days, complete years; see /admin/calendars).
+ * `db` lets a caller read inside its transaction.
  */
 export async function calendarForAgency(deps: Deps, agencyId: string, regime: Regime = REGIMES['cn-ogi'], db: Exec = deps.db): Promise<WorkingCalendar> {
-  void agencyId;
-  void db;
-  return regime.calendar === 'cn' ? chinaCalendar() : calendarFor(regime.calendar);
+  return agencyCalendar(db, agencyId, regime.calendar);
 }
