@@ -8,6 +8,7 @@ import { DevelopersPage } from './public/developers-page.js';
 import { registerDeadlinePages } from './deadline-routes.js';
 import { registerRequestPages } from './request-routes.js';
 import { registerSearchPages } from './search-routes.js';
+import { registerStatisticsPages } from './statistics-routes.js';
 
 /** The public site: the agency list, the developers page, and the portal (`public-document-routes.ts`). */
 export async function registerPublicPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
@@ -17,6 +18,7 @@ export async function registerPublicPages(app: FastifyInstance, core: AppContext
   await registerDeadlinePages(app, env);
   await registerRequestPages(app, core, env);
   await registerSearchPages(app, core, env);
+  await registerStatisticsPages(app, core, env);
   app.get('/agencies', async (req, reply) => {
     const roots = await publicAgencyTree(deps);
     return sendPage(env, req, reply, { title: req.ctx.t('agencies.title'), path: '/agencies' }, AgenciesPage({ ctx: req.ctx, roots }), { current: '/agencies' });
