@@ -72,6 +72,13 @@ describe('public statistics pages', () => {
     assert.match(csv.body, /丁县,2,2\r\n/);
   });
 
+  test('the index links every agency to its statistics; the public navigation links the index', async () => {
+    const r = await get('/statistics?year=2025');
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, new RegExp(`href="/statistics/${t.county1.code}\\?year=2025&amp;scope=subtree">丁县</a>`));
+    assert.match((await get('/')).body, /<a href="\/statistics"[^>]*>公开统计<\/a>/);
+  });
+
   test('bad input: an unknown agency is 404, a bad year 400, an unknown chart 404', async () => {
     assert.equal((await get('/statistics/NOPE?year=2025')).statusCode, 404);
     assert.equal((await get(`/statistics/${t.city.code}?year=20x5`)).statusCode, 400);

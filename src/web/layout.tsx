@@ -117,6 +117,7 @@ export function PublicNav({ ctx, current }: { ctx: RequestContext; current: stri
     ['/agencies', ctx.t('nav.agencies')],
     ['/search', ctx.t('search.title')],
     ['/requests', ctx.t('rp.nav')],
+    ['/statistics', ctx.t('stats.nav')],
     ['/api/docs', ctx.t('nav.api')],
     ['/admin', ctx.t('nav.admin')],
   ];

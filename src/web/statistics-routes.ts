@@ -5,7 +5,8 @@ import { AppError } from '../domain/errors.js';
 import { hasKey, pick } from '../i18n/i18n.js';
 import { agencyStatistics, levelComparison, type StatScope } from '../queries/statistics.js';
 import { agencyCharts, chartCsv, comparisonChart, CHART_IDS } from './public/statistics-data.js';
-import { ComparisonPage, StatisticsPage } from './public/statistics-page.js';
+import { publicAgencyTree } from '../queries/agencies.js';
+import { ComparisonPage, StatisticsIndexPage, StatisticsPage } from './public/statistics-page.js';
 import { sendPage, type WebEnv } from './render.js';
 
 type Q = { Querystring: { year?: string; scope?: string } };
@@ -37,6 +38,11 @@ export async function registerStatisticsPages(app: FastifyInstance, core: AppCon
     return { v, charts: agencyCharts(v.stats, tr(req), req.ctx.locale, themeName) };
   };
   const csv = (name: string, body: string) => ({ name: `${name}.csv`, body: '\uFEFF' + body });
+
+  app.get<Q>('/statistics', async (req, reply) => {
+    const roots = await publicAgencyTree(deps);
+    return sendPage(env, req, reply, { title: req.ctx.t('stats.nav'), path: '/statistics' }, StatisticsIndexPage({ ctx: req.ctx, roots, year: yearOf(req) }), { current: '/statistics' });
+  });
 
   app.get<Q & { Params: { code: string } }>('/statistics/:code', async (req, reply) => {
     const { v, charts } = await chartsFor(req);

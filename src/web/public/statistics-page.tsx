@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { pick } from '../../i18n/i18n.js';
 import { share } from '../../domain/reports/statistics.js';
+import type { AgencyNode } from '../../queries/agencies.js';
 import type { AgencyStatistics, ComparisonRow } from '../../queries/statistics.js';
 import type { Agency } from '../../store/schema.js';
 import { barChartSvg } from '../charts/svg-chart.js';
@@ -15,7 +16,7 @@ void Fragment;
 function ChartBlock({ ctx, c, csvHref }: { ctx: RequestContext; c: ChartData; csvHref: string }): SafeHtml {
   const id = `chart-${c.id}`;
   const rows = Math.max(c.categories.length, 1);
-  const height = c.horizontal ? Math.max(160, 40 + rows * 28 + (c.series.length > 1 ? 30 : 0)) : 320;
+  const height = c.horizontal ? Math.max(220, 60 + rows * 30 + (c.series.length > 1 ? 30 : 0)) : 320;
   return (
     <section class="stats-chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{c.title}</h2>
@@ -136,6 +137,31 @@ export function ComparisonPage({ ctx, agency, year, rows, chart }: { ctx: Reques
           </DataTable>
         </>
       )}
+    </div>
+  );
+}
+
+function IndexTree({ ctx, nodes, year }: { ctx: RequestContext; nodes: readonly AgencyNode[]; year: number }): SafeHtml {
+  const l = (p: string) => localePath(ctx.locale, p);
+  return (
+    <ul class="stats-tree">
+      {nodes.map((n) => (
+        <li>
+          <a href={l(`/statistics/${n.agency.code}?year=${year}&scope=subtree`)}>{pick(ctx.locale, n.agency.name_zh, n.agency.name_en)}</a>
+          {n.children.length ? <IndexTree ctx={ctx} nodes={n.children} year={year} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `/statistics`: every agency, each linking to its statistics (with its subtree). */
+export function StatisticsIndexPage({ ctx, roots, year }: { ctx: RequestContext; roots: AgencyNode[]; year: number }): SafeHtml {
+  return (
+    <div>
+      <h1>{ctx.t('stats.nav')}</h1>
+      <p class="lead">{ctx.t('stats.intro')}</p>
+      <IndexTree ctx={ctx} nodes={roots} year={year} />
     </div>
   );
 }
