@@ -23,6 +23,7 @@ export function registerAnnualReportCommand(program: Command, withApp: WithApp):
     .requiredOption('--year <YYYY>', 'report year')
     .option('--format <format>', FORMATS.join(' | '), 'json')
     .action(async (o: { agency: string; year: string; format: string }) => {
+      // Widening the tuple to strings only to search it.
       if (!(FORMATS as readonly string[]).includes(o.format)) throw invalid([{ field: '--format', code: 'invalid', message: `one of ${FORMATS.join(', ')}` }]);
       if (!/^\d{4}$/.test(o.year)) throw invalid([{ field: '--year', code: 'invalid', message: 'YYYY' }]);
       await withApp(async (app) => {

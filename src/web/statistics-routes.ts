@@ -64,6 +64,7 @@ export async function registerStatisticsPages(app: FastifyInstance, core: AppCon
   });
 
   app.get<Q & { Params: { code: string; chart: string } }>('/statistics/:code/:chart.csv', async (req, reply) => {
+    // Widening the tuple to strings only to search it.
     if (!(CHART_IDS as readonly string[]).includes(req.params.chart)) throw new AppError('not_found');
     const { v, charts } = await chartsFor(req);
     const c = charts.find((x) => x.id === req.params.chart);

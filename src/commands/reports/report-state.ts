@@ -88,6 +88,7 @@ async function loadFacts(db: Exec, agencyId: string, year: number): Promise<{ do
   }
   const appeals: AppealFact[] = [];
   for (const a of await reportRepo.appealFacts(db, agencyId, start, end)) {
+    // Widening the tuples to strings only to search them.
     if (!(TABLE4_GROUPS as readonly string[]).includes(a.kind) || !(TABLE4_RESULTS as readonly string[]).includes(a.result)) continue;
     // Both checked by the includes just above.
     appeals.push({ kind: a.kind as Table4Group, result: a.result as AppealResult, filedOn: a.filed_on, decidedOn: a.decided_on });

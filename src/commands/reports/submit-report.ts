@@ -23,7 +23,7 @@ export function reportTitle(agency: Pick<Agency, 'name_zh'>, year: number): stri
  * Submits the report for publication as a document of genre `annual_report` through the existing
  * publishing workflow (draft → submit → confidentiality review → approval by another person;
  * Art. 17), so once approved it is in the catalogue, search and the transparency log. Refused with
- * `report_identities_broken` while any identity of the 2021 format is broken, naming each one in
+ * `report_identities_broken` while an identity of the 2021 format is broken, naming each one in
  * `fields` (id, and the identity with both sides in `message`). The report is frozen at
  * submission; a rejected review reopens it. Needs `document.edit` at the agency.
  *

@@ -14,7 +14,6 @@ import {
   TABLE3_ROWS,
   TABLE4_GROUPS,
   table2Width,
-  type Table3Row,
 } from './report-format.js';
 
 /** One staff correction: the cell, its new value and why (recorded with the report). */
@@ -33,7 +32,7 @@ export function isCell(table: string, row: string, column: number): boolean {
   if (!Number.isInteger(column) || column < 0) return false;
   if (table === 'table2') return (TABLE2_ROWS as readonly string[]).includes(row) && column < table2Width(row as (typeof TABLE2_ROWS)[number]); // checked by includes
   if (table === 'table3') return TABLE3_ROWS.some((r) => r.key === row) && column < 7;
-  if (table === 'table4') return (TABLE4_GROUPS as readonly string[]).includes(row) && column < 5;
+  if (table === 'table4') return (TABLE4_GROUPS as readonly string[]).includes(row) && column < 5; // widening a tuple to search it
   return false;
 }
 
@@ -96,7 +95,7 @@ export function checkIdentities(f: ReportFigures, previousCarriedForward: readon
       at(t3.total, i), sum(TABLE3_OUTCOME_ROWS.map((r) => at(t3[r], i)))));
   });
   for (const row of TABLE3_ROWS) {
-    const cells = t3[row.key as Table3Row] ?? [];
+    const cells = t3[row.key] ?? [];
     out.push(result(`table3.row_total.${row.key}`, `表三「${row.group && !row.label.startsWith('（') ? `${row.group} ` : ''}${row.label}」行：总计 = 自然人 + 法人或其他组织各项之和`,
       `Table 3, row "${row.key}": total = natural person + the five organisation columns`, at(cells, 6), sum(cells.slice(0, 6))));
   }

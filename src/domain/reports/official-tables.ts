@@ -15,7 +15,6 @@ import {
   TABLE4_COLUMNS,
   TABLE4_GROUPS,
   TABLE4_ROW_LABEL,
-  type Table3Row,
 } from './report-format.js';
 
 /** A header cell spanning several number columns. */
@@ -82,7 +81,7 @@ export function officialTables(f: ReportFigures, identities: readonly IdentityRe
       return { key: r.key, label: r.label, group: p.title, values };
     }),
   );
-  const table3Rows = TABLE3_ROWS.map((r) => ({ key: r.key, label: r.label, ...(r.group ? { group: r.group } : {}), values: [...f.table3[r.key as Table3Row]] }));
+  const table3Rows = TABLE3_ROWS.map((r) => ({ key: r.key, label: r.label, ...(r.group ? { group: r.group } : {}), values: [...f.table3[r.key]] }));
   return {
     table2: { firstColumn: '信息内容', columns: unionColumns, rows: flatRows, parts },
     table3: { columns: TABLE3_COLUMNS, columnGroups: TABLE3_COLUMN_GROUPS, rows: table3Rows },

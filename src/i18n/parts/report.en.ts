@@ -52,7 +52,7 @@ export const reportEn: Record<keyof typeof reportZh, string> = {
   'report.at': 'At',
   'report.none': 'None',
   'report.submit_title': 'Submit for publication',
-  'report.submit_hint': 'Submitted, the report goes as an annual-report document through confidentiality review and approval; once approved it is published, in the catalogue, search and the transparency log. It cannot be submitted while any identity is broken.',
+  'report.submit_hint': 'Submitted, the report goes as an annual-report document through confidentiality review and approval; once approved it is published, in the catalogue, search and the transparency log. It cannot be submitted while an identity is broken.',
   'report.submit': 'Submit for review and publication',
   'report.submitted_note': 'The report is submitted. If the review sends it back, it can be edited again.',
   'report.published_note': 'The report is published.',

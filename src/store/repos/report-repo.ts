@@ -80,7 +80,7 @@ export const reportRepo = {
       .execute();
   },
 
-  /** Requests received by `end` whose outcome, if any, is dated on or after `start`. */
+  /** Requests received by `end` whose outcome (when there is one) is dated on or after `start`. */
   async requestFacts(db: Exec, agencyId: string, start: string, end: string): Promise<RequestFactRow[]> {
     return db
       .selectFrom('requests')
