@@ -2,9 +2,10 @@ import { DEFAULT_LOCALE, LOCALES, translator, type Locale } from '../../i18n/i18
 import { TemplateError, type Payload, type RenderedMessage, type TemplateSet } from './layout.js';
 import { REMINDER_TEMPLATES } from './reminder-templates.js';
 import { REQUEST_TEMPLATES } from './request-templates.js';
+import { REPORT_TEMPLATES } from './report-templates.js';
 
 /** Every message kind the platform sends. Other areas add theirs here. */
-export const DEFAULT_TEMPLATES: TemplateSet = { ...REMINDER_TEMPLATES, ...REQUEST_TEMPLATES };
+export const DEFAULT_TEMPLATES: TemplateSet = { ...REMINDER_TEMPLATES, ...REQUEST_TEMPLATES, ...REPORT_TEMPLATES };
 
 /** The stored locale tag as a supported locale (the default for an unknown tag). */
 export function localeOf(tag: string): Locale {

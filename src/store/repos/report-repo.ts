@@ -68,6 +68,21 @@ export const reportRepo = {
     return db.selectFrom('annual_reports').selectAll().where('agency_id', 'in', agencyIds).where('year', '=', year).execute();
   },
 
+  /** Active users holding the `editor` role at one of `agencyIds` (an agency and its ancestors). */
+  async editorsAt(db: Exec, agencyIds: readonly string[]): Promise<{ id: string; email: string }[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('grants')
+      .innerJoin('users', 'users.id', 'grants.user_id')
+      .select(['users.id', 'users.email'])
+      .distinct()
+      .where('grants.agency_id', 'in', agencyIds)
+      .where('grants.role', '=', 'editor')
+      .where('users.status', '=', 'active')
+      .orderBy('users.id')
+      .execute();
+  },
+
   /** Published (not withdrawn) rules and normative documents of an agency formed by `end`. */
   async documentFacts(db: Exec, agencyId: string, end: string): Promise<DocumentFactRow[]> {
     return db
