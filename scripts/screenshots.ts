@@ -111,6 +111,8 @@ async function main(): Promise<void> {
       await shoot('document-interpretation', doc(fx.interp.indexNumber));
       await shoot('document-print', doc(fx.policy.indexNumber, '?print=1'));
       await shoot('csv-preview', doc(fx.policy.indexNumber, `/preview/${fx.policy.files[0]?.sha256 ?? ''}`));
+      await shoot('statistics-zh', `/statistics/${code}?scope=subtree`);
+      await shoot('statistics-compare-en', `/en/statistics/${code}/compare`);
       await shoot('requests-zh', '/requests');
       await shoot('request-form-zh', `/agencies/${code}/request`);
       await shoot('request-form-en', '/en/requests/new');
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
       await shoot('admin-documents-late', '/admin/documents?view=late');
       await shoot('admin-requests', '/admin/requests?view=finished');
       await shoot('admin-request', `/admin/requests/${rq.requestId}`);
+      await shoot('admin-report', `/admin/reports/${id}/${new Date().getUTCFullYear() - 1}`);
       await context.close();
 
       // The publishing console as an editor sees it.
