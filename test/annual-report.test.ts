@@ -181,6 +181,13 @@ describe('annual report (Art. 49–50; 国办公开办函〔2021〕30号) from t
     assert.equal(j.status, 'published');
     assert.equal(j.index_number, doc.index_number);
     await assert.rejects(enterStaffFigures(d, pub.editor, pub.agencyId, 2025, { licensing: 1 }), (e) => e instanceof AppError && e.code === 'report_published');
+    // The public exports of the published report; none for an unpublished year.
+    const pubJson = await p.server.inject({ url: `/annual-reports/${pub.agencyCode}/2025.json` });
+    assert.equal(pubJson.statusCode, 200);
+    assert.deepEqual((pubJson.json() as AnnualReportJson).table3.rows.map((x) => x.values), j.table3.rows.map((x) => x.values));
+    assert.match((await p.server.inject({ url: `/annual-reports/${pub.agencyCode}/2025.csv` })).body, /（七）总计,3,0,1,0,0,0,4/);
+    assert.match((await p.server.inject({ url: `/annual-reports/${pub.agencyCode}/2025.html` })).body, /<h1>丙市2025年政府信息公开工作年度报告<\/h1>/);
+    assert.equal((await p.server.inject({ url: `/annual-reports/${pub.agencyCode}/2026.json` })).statusCode, 404);
 
     const n1 = await report(2026);
     assert.deepEqual(row(n1, 'carried_over'), row(j, 'carried_forward'), '二 of 2026 = 四 of 2025');

@@ -3,6 +3,8 @@ import type { AppContext } from '../app.js';
 import { allThemes } from '../commands/manage-themes.js';
 import { AppError } from '../domain/errors.js';
 import { hasKey, pick } from '../i18n/i18n.js';
+import { agencyByCode } from '../queries/agencies.js';
+import { annualReportCsv, annualReportHtml, annualReportJson, publishedAnnualReport } from '../queries/annual-report.js';
 import { agencyStatistics, levelComparison, type StatScope } from '../queries/statistics.js';
 import { agencyCharts, chartCsv, comparisonChart, CHART_IDS } from './public/statistics-data.js';
 import { publicAgencyTree } from '../queries/agencies.js';
@@ -61,6 +63,19 @@ export async function registerStatisticsPages(app: FastifyInstance, core: AppCon
     const r = await levelComparison(deps, req.params.code, yearOf(req));
     const f = csv(`statistics-${r.agency.code}-${r.year}-compare`, chartCsv(comparisonChart(r.rows, tr(req), req.ctx.locale)));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${f.name}"`).send(f.body);
+  });
+
+  // The published annual report of an agency (Art. 49–50) in the official layout, CSV or JSON; 404 until published.
+  app.get<{ Params: { code: string; year: string; format: string } }>('/annual-reports/:code/:year.:format', async (req, reply) => {
+    const agency = await agencyByCode(deps, req.params.code);
+    if (!agency || !/^\d{4}$/.test(req.params.year)) throw new AppError('not_found');
+    const v = await publishedAnnualReport(deps, agency.id, Number(req.params.year));
+    if (!v) throw new AppError('not_found');
+    const name = `annual-report-${agency.code}-${v.year}`;
+    if (req.params.format === 'html') return reply.type('text/html; charset=utf-8').send(annualReportHtml(v));
+    if (req.params.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send('\uFEFF' + annualReportCsv(v));
+    if (req.params.format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(annualReportJson(v), null, 2));
+    throw new AppError('not_found');
   });
 
   app.get<Q & { Params: { code: string; chart: string } }>('/statistics/:code/:chart.csv', async (req, reply) => {
