@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../src/commands/actor.js';
 import { registerOffline } from '../src/commands/requests/register-offline.js';
 import { replyToRequest } from '../src/commands/requests/reply-request.js';
+import { reviewRevision } from '../src/commands/documents/review-revision.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { actorFor, makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
 import { apiLogin, form, type StaffClient } from './helpers/http.js';
@@ -78,5 +79,22 @@ describe('console: /admin/reports', () => {
     const sub = await post(editor, `${base()}/submit`, {});
     assert.equal(sub.statusCode, 303);
     assert.match((await get(editor, base())).body, /审核中/);
+    assert.equal((await post(editor, `${base()}/sections`, { section6: '改' })).statusCode, 409, 'frozen while in review');
+  });
+
+  test('a review that sends the report back reopens it; the next submission reuses the document', async () => {
+    const d = p.app.deps;
+    const row = await d.db.selectFrom('annual_reports').selectAll().where('agency_id', '=', t.county1.id).where('year', '=', 2025).executeTakeFirstOrThrow();
+    const rev = await d.db.selectFrom('document_revisions').selectAll().where('document_id', '=', row.document_id ?? '').executeTakeFirstOrThrow();
+    const reviewerActor = await actorFor(d, await d.db.selectFrom('users').select(['id', 'username']).where('username', '=', 'arc-reviewer').executeTakeFirstOrThrow());
+    await reviewRevision(d, reviewerActor, rev.id, { stage: 'confidentiality', decision: 'reject', comment: '第五部分需补充' });
+    assert.match((await get(editor, base())).body, /<strong>草稿<\/strong>/);
+    assert.equal((await post(editor, `${base()}/sections`, { section1: '总体情况正文。', section5: '问题及改进措施。', section6: '无。' })).statusCode, 303);
+    assert.equal((await post(editor, `${base()}/submit`, {})).statusCode, 303);
+    const again = await d.db.selectFrom('annual_reports').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    assert.equal(again.document_id, row.document_id, 'the same document');
+    const body = await d.db.selectFrom('document_revisions').select(['body_html', 'state']).where('id', '=', rev.id).executeTakeFirstOrThrow();
+    assert.equal(body.state, 'submitted');
+    assert.match(body.body_html, /问题及改进措施。/);
   });
 });
