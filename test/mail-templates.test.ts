@@ -46,18 +46,26 @@ describe('delivery rules', () => {
 });
 
 describe('message templates', () => {
-  const payload = { trackingNumber: 'GK"<x>', dueDate: '2026-03-06', workingDaysLeft: 2, role: 'supervisor', path: '/admin/requests/a?b=1&c=2' };
+  // One sample payload per family of message, each carrying a value that needs escaping and a
+  // link with a query string, so every template is held to the same rules.
+  const mark = 'GK"<x>';
+  const samples: Record<string, Record<string, string | number>> = {
+    reminder: { trackingNumber: mark, dueDate: '2026-03-06', workingDaysLeft: 2, role: 'supervisor', path: '/admin/requests/a?b=1&c=2', overdueSince: '2026-03-07' },
+    request: { tracking_number: mark, request_id: 'a?b=1&c=2', audience: 'staff', submitted_on: '2026-03-02', received_on: '2026-03-02', due_date: '2026-03-30', supplement_by: '2026-03-20', days: 20, amount_fen: 12345, due_on: '2026-03-20', replied_on: '2026-03-25' },
+    report: { agencyName: mark, year: '2026', dueBy: '2027-01-31', path: '/admin/requests/a?b=1&c=2' },
+  };
 
   test('every template renders in both locales, deterministically, with text and escaped HTML', () => {
     for (const kind of Object.keys(DEFAULT_TEMPLATES)) {
+      const p = samples[kind.split('.')[0] ?? ''];
+      assert.ok(p, `a sample payload for ${kind}`);
       for (const locale of ['zh-CN', 'en'] as const) {
-        const p = { ...payload, overdueSince: '2026-03-07' };
         const a = renderMessage(DEFAULT_TEMPLATES, kind, p, locale, 'https://g.example');
         assert.deepEqual(renderMessage(DEFAULT_TEMPLATES, kind, p, locale, 'https://g.example'), a);
-        assert.ok(a.subject.includes('GK"<x>'), 'the subject is plain text');
-        assert.ok(a.text.includes('https://g.example/admin/requests/a?b=1&c=2'));
-        assert.ok(a.html.includes('GK&quot;&lt;x&gt;'));
-        assert.ok(a.html.includes('href="https://g.example/admin/requests/a?b=1&amp;c=2"'));
+        assert.ok(a.subject.includes(mark), `${kind}: the subject is plain text`);
+        assert.ok(a.text.includes('https://g.example/admin/requests/a?b=1&c=2'), `${kind}: the text has the link`);
+        assert.ok(a.html.includes('GK&quot;&lt;x&gt;'), `${kind}: the HTML escapes`);
+        assert.ok(a.html.includes('href="https://g.example/admin/requests/a?b=1&amp;c=2"'), `${kind}: the link is escaped`);
         assert.ok(!a.html.includes('<x>'));
       }
     }
