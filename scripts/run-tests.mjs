@@ -20,6 +20,6 @@ const filters = process.argv.slice(2);
 const chosen = files.sort().filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (chosen.length === 0) { console.error('no test files matched'); process.exit(1); }
 const res = spawnSync(process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...chosen],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=240000', '--test-reporter=spec', ...chosen],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } });
 process.exit(res.status ?? 1);
