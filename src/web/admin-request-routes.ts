@@ -43,6 +43,7 @@ import { allowedSteps, STEPS, type Step } from './admin/request-step-forms.js';
 import { field, fields } from './form-body.js';
 import { LetterView, templateFor, type LetterFacts } from './letters/letter.js';
 import { LetterPage } from './letters/letter-page.js';
+import { findPdfFont, renderLetterPdf } from './letters/letter-pdf.js';
 import { contentDisposition } from './public/content-disposition.js';
 import { documentPath } from './public/portal-urls.js';
 import { APPLICATION_FIELDS, refineIssues } from './public/request-form-page.js';
@@ -76,6 +77,8 @@ function failureOf(req: FastifyRequest, e: unknown): Failure | null {
 
 /** Registers the console's request pages on the `/admin` plugin scope. */
 export async function registerAdminRequestPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
+  // PDF letters need a CJK font on the server; without one the print view remains.
+  const pdfFont = findPdfFont();
   const deps = core.deps;
   const l = (req: FastifyRequest, p: string) => localePath(req.ctx.locale, p);
   const meta = (title: string, path: string) => ({ title, path, noindex: true });
@@ -310,7 +313,14 @@ export async function registerAdminRequestPages(app: FastifyInstance, core: AppC
       linked_documents: (JSON.parse(o.linked_documents) as string[]).map((index) => ({ index, url: env.baseUrl + documentPath(index) })), // a JSON string array written by replyToRequest
     };
     const stored = await storedLetterTemplates(deps);
-    const content = LetterPage({ ctx: req.ctx, back: l(req, `/admin/requests/${d.req.id}`), letter: LetterView({ ctx: req.ctx, facts, template: templateFor(stored, o.code) }), note: req.ctx.t('rq.letter_staff_note') });
+    const template = templateFor(stored, o.code);
+    if ((req.query as Record<string, unknown>).format === 'pdf') {
+      if (!pdfFont) throw new AppError('not_found');
+      const pdf = await renderLetterPdf(facts, template, pdfFont);
+      return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', contentDisposition(`${d.req.tracking_number}-告知书.pdf`)).send(pdf);
+    }
+    const pdfHref = pdfFont ? `${l(req, `/admin/requests/${d.req.id}/letter`)}?format=pdf` : undefined;
+    const content = LetterPage({ ctx: req.ctx, back: l(req, `/admin/requests/${d.req.id}`), letter: LetterView({ ctx: req.ctx, facts, template }), note: req.ctx.t('rq.letter_staff_note'), ...(pdfHref ? { pdfHref } : {}) });
     return sendPage(env, req, reply, meta(req.ctx.t('rp.letter.title'), `/admin/requests/${d.req.id}/letter`), content, opts());
   });
 

@@ -25,6 +25,7 @@ import type { Agency } from '../store/schema.js';
 import { field, fields } from './form-body.js';
 import { LetterView, templateFor } from './letters/letter.js';
 import { LetterPage } from './letters/letter-page.js';
+import { findPdfFont, renderLetterPdf } from './letters/letter-pdf.js';
 import { contentDisposition } from './public/content-disposition.js';
 import { documentPath } from './public/portal-urls.js';
 import { APPLICATION_FIELDS, refineIssues, RequestFormPage, RequestSubmittedPage, type ApplicationValues } from './public/request-form-page.js';
@@ -56,6 +57,8 @@ function keepPrivate(reply: FastifyReply): void {
 
 /** Registers the public request pages on the public plugin scope. */
 export async function registerRequestPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
+  // PDF letters need a CJK font on the server; without one the print view remains.
+  const pdfFont = findPdfFont();
   const deps = core.deps;
   const uploadMb = Math.round(deps.uploadMaxBytes / 1024 / 1024);
   const l = (req: FastifyRequest, p: string) => localePath(req.ctx.locale, p);
@@ -221,8 +224,15 @@ export async function registerRequestPages(app: FastifyInstance, core: AppContex
       released_files: v.files.filter((f) => f.purpose === 'released').map((f) => f.filename),
       linked_documents: v.reply.linked_documents.map((index) => ({ index, url: env.baseUrl + documentPath(index) })),
     };
+    const template = templateFor(stored, v.reply.outcome);
+    if ((req.query as Record<string, unknown>).format === 'pdf') {
+      if (!pdfFont) throw new AppError('not_found');
+      const pdf = await renderLetterPdf(facts, template, pdfFont);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(`${v.tracking_number}-告知书.pdf`)).send(pdf);
+    }
     const back = l(req, privatePath(v.tracking_number, token));
-    const content = LetterPage({ ctx: req.ctx, back, letter: LetterView({ ctx: req.ctx, facts, template: templateFor(stored, v.reply.outcome) }) });
+    const pdfHref = pdfFont ? `${l(req, `/requests/p/${encodeURIComponent(v.tracking_number)}/letter`)}?t=${encodeURIComponent(token)}&format=pdf` : undefined;
+    const content = LetterPage({ ctx: req.ctx, back, letter: LetterView({ ctx: req.ctx, facts, template }), ...(pdfHref ? { pdfHref } : {}) });
     return sendPage(env, req, reply, { title: req.ctx.t('rp.letter.title'), path: `/requests/p/${encodeURIComponent(v.tracking_number)}/letter`, noindex: true }, content, { current: '/requests' });
   });
 }

@@ -352,4 +352,5 @@ export const requestpagesEn: Record<keyof typeof requestpagesZh, string> = {
   'rq.ph.reply_text': 'Text of the reply written by the officer',
   'rq.ph.released_files': 'Information provided (file names)',
   'rq.ph.linked_documents': 'Related published documents and their addresses',
+  'rp.letter.pdf': 'Download the letter as PDF',
 };

@@ -353,4 +353,5 @@ export const requestpagesZh = {
   'rq.ph.reply_text': '经办人员填写的答复正文',
   'rq.ph.released_files': '提供的政府信息（文件名）',
   'rq.ph.linked_documents': '已主动公开的相关文件及其网址',
+  'rp.letter.pdf': '下载 PDF 版告知书',
 } as const;

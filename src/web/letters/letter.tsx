@@ -54,18 +54,23 @@ export function fillLetter(template: string, f: LetterFacts): string {
   return template.replace(/\{([a-z_]+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
+/** The filled paragraphs of a letter (blank-line separated in the template), for the page and the PDF. */
+export function letterParagraphs(facts: LetterFacts, template: string): string[] {
+  return template
+    .split(/\n\s*\n/)
+    // A paragraph that lists files or documents says nothing when there are none.
+    .filter((p) => !(p.includes('{released_files}') && !facts.released_files.length) && !(p.includes('{linked_documents}') && !facts.linked_documents.length))
+    .map((p) => fillLetter(p, facts).trim())
+    .filter(Boolean);
+}
+
 /**
  * The letter as a printable article: heading, number, body paragraphs (blank-line separated;
  * single line breaks kept), and the agency's signature with the date. Always in Chinese, the
  * language of the official letter, whatever the page's language.
  */
 export function LetterView({ ctx, facts, template, preview }: { ctx: RequestContext; facts: LetterFacts; template: string; preview?: boolean }): SafeHtml {
-  const paragraphs = template
-    .split(/\n\s*\n/)
-    // A paragraph that lists files or documents says nothing when there are none.
-    .filter((p) => !(p.includes('{released_files}') && !facts.released_files.length) && !(p.includes('{linked_documents}') && !facts.linked_documents.length))
-    .map((p) => fillLetter(p, facts).trim())
-    .filter(Boolean);
+  const paragraphs = letterParagraphs(facts, template);
   return (
     <article class="letter" lang="zh-CN" aria-label={ctx.t('rp.letter.title')}>
       {h(preview ? 'h3' : 'h1', { class: 'letter-title' }, <span class="letter-agency">{facts.agency}</span>, <span>政府信息公开申请答复告知书</span>)}
