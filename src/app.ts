@@ -51,6 +51,7 @@ export async function openApp(config: Config, opts: OpenOptions = {}): Promise<A
     uploadMaxBytes: config.uploadMaxBytes,
     uploadTmpDir: join(config.blobDir, 'incoming'),
     instance: new URL(config.publicUrl).host,
+    feeConfig: config.feeConfig,
   };
   const tlog = opts.migrate === false ? null : await openTlog(config, store, deps.clock).catch(async (err: unknown) => {
     await store.close(); // a refused log key (LogKeyError) must not leak the connection

@@ -5,6 +5,7 @@ import type { DialectOps } from '../store/dialect/dialect.js';
 import type { DB } from '../store/schema.js';
 import type { ScryptCost } from '../security/password.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { FeeConfig } from '../domain/fees/fees.js';
 
 /** Everything a command needs; built once by the composition root and injected. */
 export interface Deps {
@@ -24,6 +25,8 @@ export interface Deps {
   uploadTmpDir: string;
   /** This instance's public host name, named in transparency-log entries. */
   instance: string;
+  /** The information-processing fee tiers in force. */
+  feeConfig: FeeConfig;
 }
 
 

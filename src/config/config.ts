@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { logSettings } from './log-settings.js';
+import { feeSettings } from './fee-settings.js';
+import type { FeeConfig } from '../domain/fees/fees.js';
 import { witnessSettings, type LogWitnessSetting, type WitnessSetting } from './witness-settings.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
 
@@ -41,6 +43,8 @@ export interface Config {
   pageCacheSeconds: number;
   /** Memory for cached public pages in MiB (GONGKAI_PAGE_CACHE_MB, default 64). */
   pageCacheMb: number;
+  /** Information-processing fee tiers (GONGKAI_FEE_CONFIG: a JSON file; default the 2020 measures). */
+  feeConfig: FeeConfig;
   /** This instance's C2SP witness (GONGKAI_WITNESS_LOGS…); null when disabled. */
   witness: WitnessSetting | null;
   /** Witnesses this instance's log submits checkpoints to (GONGKAI_LOG_WITNESSES). */
@@ -107,6 +111,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     blobDir: resolve(env.GONGKAI_BLOB_DIR || resolve(env.GONGKAI_DATA_DIR || './data', 'blobs')),
     pageCacheSeconds: int(env, 'GONGKAI_PAGE_CACHE_SECONDS', 10, 0, 3600),
     pageCacheMb: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384),
+    ...feeSettings(env),
     ...witnessSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
     ...mailSettings(env, publicUrl),
     ...overrides,

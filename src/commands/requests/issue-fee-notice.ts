@@ -1,5 +1,5 @@
 import { AppError, invalid } from '../../domain/errors.js';
-import { DEFAULT_FEE_CONFIG, quoteProcessingFee, type FeeConfig, type FeeQuote } from '../../domain/fees/fees.js';
+import { quoteProcessingFee, type FeeConfig, type FeeQuote } from '../../domain/fees/fees.js';
 import { requestRepo } from '../../store/repos/request-repo.js';
 import { actorId, type Actor } from '../actor.js';
 import type { Deps } from '../deps.js';
@@ -17,7 +17,7 @@ export type FeeNoticeInput = { method: 'per_request' } | { method: 'per_volume';
  * is refused (`no_fee_due`). The applicant has `paymentDueWorkingDays` working days to pay.
  * Needs `request.handle`.
  */
-export async function issueFeeNotice(deps: Deps, actor: Actor, requestId: string, input: FeeNoticeInput, config: FeeConfig = DEFAULT_FEE_CONFIG): Promise<FeeQuote & { dueOn: string; units: number }> {
+export async function issueFeeNotice(deps: Deps, actor: Actor, requestId: string, input: FeeNoticeInput, config: FeeConfig = deps.feeConfig): Promise<FeeQuote & { dueOn: string; units: number }> {
   if (input.method === 'per_volume' && (!Number.isSafeInteger(input.pages) || input.pages < 0)) throw invalid([{ field: 'pages', code: 'invalid' }]);
   return deps.db.transaction().execute(async (trx) => {
     const ctx = await loadRequest(trx, actor, requestId, 'request.handle');
