@@ -100,7 +100,12 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache, loc
     const hit = cache.get(key);
     if (hit) {
       cache.hits += 1;
-      return reply.headers(hit.headers).header('x-page-cache', 'hit').send(hit.body);
+      // The stored response is complete (security headers included): write it straight to the
+      // socket, skipping serialisation and the later hooks, which have nothing left to add.
+      reply.hijack();
+      reply.raw.writeHead(200, { ...hit.headers, 'content-length': String(hit.bytes), 'x-page-cache': 'hit' });
+      reply.raw.end(hit.body);
+      return reply;
     }
     cache.misses += 1;
     pending.set(req, key);

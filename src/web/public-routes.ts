@@ -5,6 +5,7 @@ import { sendPage, type WebEnv } from './render.js';
 import { AgenciesPage } from './public/agencies-page.js';
 import { registerPortalRoutes } from './public-document-routes.js';
 import { DevelopersPage } from './public/developers-page.js';
+import { apiReference, type RefSection } from './public/api-reference.js';
 import { registerDeadlinePages } from './deadline-routes.js';
 import { registerRequestPages } from './request-routes.js';
 import { registerSearchPages } from './search-routes.js';
@@ -23,7 +24,10 @@ export async function registerPublicPages(app: FastifyInstance, core: AppContext
     const roots = await publicAgencyTree(deps);
     return sendPage(env, req, reply, { title: req.ctx.t('agencies.title'), path: '/agencies' }, AgenciesPage({ ctx: req.ctx, roots }), { current: '/agencies' });
   });
+  // The reference is built once from the OpenAPI document the server generates (issue 7 §5).
+  let reference: RefSection[] | null = null;
   app.get('/api/docs', async (req, reply) => {
-    return sendPage(env, req, reply, { title: req.ctx.t('nav.api'), path: '/api/docs' }, DevelopersPage({ ctx: req.ctx }), { current: '/api/docs' });
+    reference ??= apiReference(app.swagger());
+    return sendPage(env, req, reply, { title: req.ctx.t('nav.api'), path: '/api/docs' }, DevelopersPage({ ctx: req.ctx, reference }), { current: '/api/docs' });
   });
 }

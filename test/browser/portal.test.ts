@@ -71,6 +71,7 @@ describe('browser: the public portal', () => {
     `/documents/${fx.withdrawn.indexNumber}`,
     `/documents/${fx.policy.indexNumber}/preview/${fx.policy.files[0]?.sha256 ?? ''}`,
     `/documents/${fx.policy.indexNumber}?print=1`,
+    '/api/docs',
   ];
 
   test('axe: no WCAG 2.1 A/AA violation in Chinese, English and large text', async (t) => {

@@ -139,4 +139,12 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
   'feed.summary.withdrawn': 'Reason for withdrawal: {note}',
   'feed.summary.validity': 'Validity changed: {note}',
   'feed.description': 'Updates to proactively disclosed government information: new documents, new versions, validity changes and withdrawals.',
+  'api.reference': 'API reference',
+  'api.reference_intro': 'Generated from the OpenAPI document this server produces, so it always matches the API. Operations marked “staff” need a signed-in session; changes send the session’s CSRF token in the x-csrf-token header.',
+  'api.staff_only': 'staff',
+  'api.field': 'Parameter',
+  'api.where': 'In',
+  'api.type': 'Type',
+  'api.required': 'required',
+  'api.responses': 'Responses: {codes}',
 } as const;

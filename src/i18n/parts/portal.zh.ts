@@ -137,4 +137,12 @@ export const portalZh = {
   'feed.summary.withdrawn': '撤回原因：{note}',
   'feed.summary.validity': '有效性变更：{note}',
   'feed.description': '政府信息公开平台主动公开信息的更新：新发布、新版本、有效性变更和撤回。',
+  'api.reference': '接口参考',
+  'api.reference_intro': '以下内容由本平台生成的 OpenAPI 文档自动生成，与接口实际行为一致。标注“工作人员”的接口需要登录会话，修改类请求须在 x-csrf-token 请求头中携带会话的 CSRF 令牌。',
+  'api.staff_only': '工作人员',
+  'api.field': '参数',
+  'api.where': '位置',
+  'api.type': '类型',
+  'api.required': '必填',
+  'api.responses': '响应状态码：{codes}',
 } as const;

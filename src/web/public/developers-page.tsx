@@ -1,6 +1,7 @@
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { DataTable } from '../table-scroll.js';
+import type { RefSection } from './api-reference.js';
 
 const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/agencies', 'api.agencies'],
@@ -9,8 +10,8 @@ const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/openapi.json', 'api.openapi'],
 ];
 
-/** A short guide to the open API; the full reference is the OpenAPI document. */
-export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
+/** The open API: a short guide, then the reference rendered from the OpenAPI document. */
+export function DevelopersPage({ ctx, reference }: { ctx: RequestContext; reference: RefSection[] }): SafeHtml {
   return (
     <div>
       <h1>{ctx.t('nav.api')}</h1>
@@ -26,6 +27,47 @@ export function DevelopersPage({ ctx }: { ctx: RequestContext }): SafeHtml {
               </tr>
             ))}
       </DataTable>
+      <h2 id="reference">{ctx.t('api.reference')}</h2>
+      <p>{ctx.t('api.reference_intro')}</p>
+      <nav aria-label={ctx.t('api.reference')}>
+        <ul class="link-list columns">
+          {reference.map((s) => (
+            <li>
+              <a href={`#tag-${s.tag}`}>{s.tag}</a> <span class="muted">({String(s.operations.length)})</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {reference.map((s) => (
+        <section aria-labelledby={`tag-${s.tag}`} class="api-tag">
+          <h3 id={`tag-${s.tag}`}>{s.tag}</h3>
+          {s.operations.map((op) => (
+            <div class="api-op" id={op.id}>
+              <h4>
+                <code>{op.method}</code> <code class="wrap-anywhere">{op.path}</code>
+                {op.staff ? <span class="tag">{ctx.t('api.staff_only')}</span> : null}
+              </h4>
+              {op.summary ? <p lang="en">{op.summary}</p> : null}
+              {op.fields.length ? (
+                <DataTable label={`${op.method} ${op.path}`} head={[ctx.t('api.field'), ctx.t('api.where'), ctx.t('api.type'), ctx.t('api.description')]}>
+                  {op.fields.map((f) => (
+                    <tr>
+                      <td>
+                        <code>{f.name}</code>
+                        {f.required ? <span class="req" aria-label={ctx.t('api.required')}> *</span> : null}
+                      </td>
+                      <td>{f.where}</td>
+                      <td class="wrap-anywhere">{f.type}</td>
+                      <td lang="en">{f.description}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              ) : null}
+              <p class="muted">{ctx.t('api.responses', { codes: op.responses.join(', ') })}</p>
+            </div>
+          ))}
+        </section>
+      ))}
     </div>
   );
 }
