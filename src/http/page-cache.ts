@@ -14,7 +14,7 @@ interface Entry {
  * reader of a locale and display mode, and most traffic goes to a few pages, so serving the
  * popular ones from memory removes the store and the renderer from the hot path.
  *
- * Freshness: any successful change made through this instance (a POST, PATCH or DELETE) empties
+ * Freshness: every successful change made through this instance (a POST, PATCH or DELETE) empties
  * the cache at once; changes made elsewhere (another instance, the scheduler, the CLI) show after
  * at most `ttlMs`. Staff requests (with a session cookie) are never served from or stored in it.
  */
