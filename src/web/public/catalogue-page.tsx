@@ -1,3 +1,4 @@
+import { Pagination } from '../pagination.js';
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
@@ -110,46 +111,6 @@ function Facet({ ctx, id, title, entries }: { ctx: RequestContext; id: string; t
   );
 }
 
-function Pagination({ ctx, agency, params, page, pages }: { ctx: RequestContext; agency: string | null; params: CatalogueParams; page: number; pages: number }): SafeHtml | null {
-  if (pages <= 1) return null;
-  const href = (n: number) => localePath(ctx.locale, catalogueHref(agency, params, n));
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return (
-    <nav class="pagination" aria-label={ctx.t('catalogue.pagination')}>
-      <p class="muted">{ctx.t('catalogue.page_of', { page: Math.min(page, pages), pages })}</p>
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={href(Math.min(page - 1, pages))} rel="prev">
-              {ctx.t('catalogue.prev')}
-            </a>
-          </li>
-        ) : null}
-        {shown.map((n, i) => [
-          i > 0 && n - (shown[i - 1] ?? n) > 1 ? <li class="gap" aria-hidden="true">…</li> : null,
-          <li>
-            {n === page ? (
-              <span aria-current="page" class="current">
-                {n}
-              </span>
-            ) : (
-              <a href={href(n)} aria-label={ctx.t('catalogue.page_n', { n })}>
-                {n}
-              </a>
-            )}
-          </li>,
-        ])}
-        {page < pages ? (
-          <li>
-            <a href={href(page + 1)} rel="next">
-              {ctx.t('catalogue.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
 
 /** The result list with its count, pagination and feed links. */
 function Results(p: CataloguePageProps): SafeHtml {
@@ -161,7 +122,7 @@ function Results(p: CataloguePageProps): SafeHtml {
         <span class="muted">{ctx.t('catalogue.count', { n: p.total })}</span>
       </div>
       {p.items.length ? <DocumentList ctx={ctx} items={p.items} showAgency={!agency || params.subtree === true} /> : <p>{ctx.t('catalogue.empty')}</p>}
-      <Pagination ctx={ctx} agency={agency?.code ?? null} params={params} page={p.page} pages={p.pages} />
+      <Pagination ctx={ctx} page={p.page} pages={p.pages} href={(n) => localePath(ctx.locale, catalogueHref(agency?.code ?? null, params, n))} />
       <FeedLinks ctx={ctx} scopes={p.feeds} heading={ctx.t('catalogue.agency_feeds')} />
     </section>
   );

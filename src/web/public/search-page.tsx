@@ -1,3 +1,4 @@
+import { Pagination } from '../pagination.js';
 import { h, raw, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
@@ -119,46 +120,6 @@ function Facet({ ctx, id, title, entries }: { ctx: RequestContext; id: string; t
   );
 }
 
-function Pagination({ ctx, params, page, pages }: { ctx: RequestContext; params: SearchParams; page: number; pages: number }): SafeHtml | null {
-  if (pages <= 1) return null;
-  const href = (n: number) => localePath(ctx.locale, searchHref(params, n));
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return (
-    <nav class="pagination" aria-label={ctx.t('catalogue.pagination')}>
-      <p class="muted">{ctx.t('catalogue.page_of', { page: Math.min(page, pages), pages })}</p>
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={href(Math.min(page - 1, pages))} rel="prev">
-              {ctx.t('catalogue.prev')}
-            </a>
-          </li>
-        ) : null}
-        {shown.map((n, i) => [
-          i > 0 && n - (shown[i - 1] ?? n) > 1 ? <li class="gap" aria-hidden="true">…</li> : null,
-          <li>
-            {n === page ? (
-              <span aria-current="page" class="current">
-                {n}
-              </span>
-            ) : (
-              <a href={href(n)} aria-label={ctx.t('catalogue.page_n', { n })}>
-                {n}
-              </a>
-            )}
-          </li>,
-        ])}
-        {page < pages ? (
-          <li>
-            <a href={href(page + 1)} rel="next">
-              {ctx.t('catalogue.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
 
 /** Pages reachable for a result (never past the results window). */
 export function searchPages(total: number, pageSize: number): number {
@@ -247,7 +208,7 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
                 <p class="hint">{ctx.t('search.empty_tips')}</p>
               </div>
             )}
-            <Pagination ctx={ctx} params={params} page={p.page} pages={pages} />
+            <Pagination ctx={ctx} page={p.page} pages={pages} href={(n) => localePath(ctx.locale, searchHref(params, n))} />
           </section>
           <div class="catalogue-facets">
             <Facet
