@@ -1,4 +1,4 @@
-import { Pagination } from '../pagination.js';
+import { Facet, Pagination } from '../result-nav.js';
 import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
@@ -93,23 +93,6 @@ function Filters(p: CataloguePageProps): SafeHtml {
   );
 }
 
-function Facet({ ctx, id, title, entries }: { ctx: RequestContext; id: string; title: string; entries: { label: string; n: number; href: string; current: boolean }[] }): SafeHtml | null {
-  if (!entries.length) return null;
-  return (
-    <nav class="facet" aria-labelledby={`facet-${id}`}>
-      <h2 id={`facet-${id}`}>{title}</h2>
-      <ul>
-        {entries.map((e) => (
-          <li>
-            <a href={e.href} aria-current={e.current ? 'true' : undefined}>
-              {ctx.t('catalogue.facet_count', { label: e.label, n: e.n })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 
 /** The result list with its count, pagination and feed links. */

@@ -1,4 +1,4 @@
-import { Pagination } from '../pagination.js';
+import { Facet, Pagination } from '../result-nav.js';
 import { h, raw, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
@@ -102,23 +102,6 @@ function SearchForm(p: SearchPageProps): SafeHtml {
   );
 }
 
-function Facet({ ctx, id, title, entries }: { ctx: RequestContext; id: string; title: string; entries: { label: string; n: number; href: string; current: boolean }[] }): SafeHtml | null {
-  if (!entries.length) return null;
-  return (
-    <nav class="facet" aria-labelledby={`facet-${id}`}>
-      <h2 id={`facet-${id}`}>{title}</h2>
-      <ul>
-        {entries.map((e) => (
-          <li>
-            <a href={e.href} aria-current={e.current ? 'true' : undefined}>
-              {ctx.t('catalogue.facet_count', { label: e.label, n: e.n })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 
 /** Pages reachable for a result (never past the results window). */

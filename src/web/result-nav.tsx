@@ -1,3 +1,4 @@
+/** Navigation shared by result lists (catalogue, search): facets and numbered pagination. */
 import { h, type SafeHtml } from './jsx.js';
 import type { RequestContext } from '../http/request-context.js';
 
@@ -40,6 +41,25 @@ export function Pagination({ ctx, page, pages, href }: { ctx: RequestContext; pa
             </a>
           </li>
         ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** One facet of a result list: each value with its count, linking to the filtered list. */
+export function Facet({ ctx, id, title, entries }: { ctx: RequestContext; id: string; title: string; entries: { label: string; n: number; href: string; current: boolean }[] }): SafeHtml | null {
+  if (!entries.length) return null;
+  return (
+    <nav class="facet" aria-labelledby={`facet-${id}`}>
+      <h2 id={`facet-${id}`}>{title}</h2>
+      <ul>
+        {entries.map((e) => (
+          <li>
+            <a href={e.href} aria-current={e.current ? 'true' : undefined}>
+              {ctx.t('catalogue.facet_count', { label: e.label, n: e.n })}
+            </a>
+          </li>
+        ))}
       </ul>
     </nav>
   );
