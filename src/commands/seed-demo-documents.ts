@@ -64,7 +64,7 @@ export async function seedDemoDocuments(deps: Deps, docs: readonly DemoDocument[
     clock.set(doc.published);
     const { documentId, revisionId } = await createDraft(d, SEEDER, idOf(doc.agency), input(doc, doc.bodyHtml));
     for (const a of doc.attachments ?? []) {
-      await uploadAttachment(d, SEEDER, revisionId, Readable.from([Buffer.from(a.csv, 'utf8')]), a.filename, { knownText: a.csv });
+      await uploadAttachment(d, SEEDER, revisionId, Readable.from([Buffer.from(a.csv, 'utf8')]), a.filename);
     }
     // Attachments do not change the revision's version: it is still 1.
     const r = await publish(revisionId, 1);

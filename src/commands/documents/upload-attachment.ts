@@ -28,7 +28,6 @@ export async function uploadAttachment(
   revisionId: string,
   input: Readable,
   filename: string,
-  opts: { knownText?: string } = {},
 ): Promise<{ attachmentId: string; filename: string; sha256: string }> {
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -43,10 +42,7 @@ export async function uploadAttachment(
     throw e;
   }
   const file = await ingestUpload(deps.blobs, input, { filename, maxBytes: deps.uploadMaxBytes, tmpDir: deps.uploadTmpDir });
-  // `knownText` lets the demo seeder skip re-reading CSV files it has just written.
-  const text = opts.knownText !== undefined && file.kind === 'csv'
-    ? { status: 'done' as const, text: opts.knownText }
-    : await extractText(await readAll(await deps.blobs.open(file.sha256)), file.kind);
+  const text = await extractText(await readAll(await deps.blobs.open(file.sha256)), file.kind);
   return deps.db.transaction().execute(async (trx) => {
     const { rev, doc } = await loadRevision(trx, actor, revisionId, 'document.edit');
     requireDraft(rev);
