@@ -20,6 +20,7 @@ import { registerDeadlineCommand } from './cli-deadline.js';
 import { registerWorkerCommand } from './cli-worker.js';
 import { registerReindexCommand } from './cli-reindex.js';
 import { registerAnnualReportCommand } from './cli-annual-report.js';
+import { registerExportCommand } from './cli-export.js';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 forbidden. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, invalid: 3, not_found: 4, conflict: 5, forbidden: 6 } as const;
@@ -202,6 +203,7 @@ export function buildCli(): Command {
   registerWorkerCommand(program);
   registerReindexCommand(program);
   registerAnnualReportCommand(program, (fn) => withApp((app) => fn(app)));
+  registerExportCommand(program, (fn) => withApp((app) => fn(app)));
 
   return program;
 }

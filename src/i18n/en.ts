@@ -9,6 +9,12 @@ import { outboxEn } from './parts/outbox.en.js';
 import { requestpagesEn } from './parts/requestpages.en.js';
 import { searchEn } from './parts/search.en.js';
 import { reportEn } from './parts/report.en.js';
+import { supervisionEn } from './parts/supervision.en.js';
+import { opendataEn } from './parts/opendata.en.js';
+import { pushEn } from './parts/push.en.js';
+import { subscriptionsEn } from './parts/subscriptions.en.js';
+import { messagesEn } from './parts/messages.en.js';
+import { consultationsEn } from './parts/consultations.en.js';
 
 /** The English catalogue. The type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -22,6 +28,12 @@ export const en: Record<MessageKey, string> = {
   ...requestpagesEn,
   ...searchEn,
   ...reportEn,
+  ...supervisionEn,
+  ...opendataEn,
+  ...pushEn,
+  ...subscriptionsEn,
+  ...messagesEn,
+  ...consultationsEn,
   'site.name': 'Government Information Disclosure',
   'site.tagline': 'Open · Lawful · At your service',
   'site.demo_banner': 'Demo site: all content here is fictional demonstration data and represents no real agency.',

@@ -8,6 +8,12 @@ import { outboxZh } from './parts/outbox.zh.js';
 import { requestpagesZh } from './parts/requestpages.zh.js';
 import { searchZh } from './parts/search.zh.js';
 import { reportZh } from './parts/report.zh.js';
+import { supervisionZh } from './parts/supervision.zh.js';
+import { opendataZh } from './parts/opendata.zh.js';
+import { pushZh } from './parts/push.zh.js';
+import { subscriptionsZh } from './parts/subscriptions.zh.js';
+import { messagesZh } from './parts/messages.zh.js';
+import { consultationsZh } from './parts/consultations.zh.js';
 
 /**
  * The zh-CN catalogue: the default language and the source of truth for message keys. Areas with
@@ -24,6 +30,12 @@ export const zhCN = {
   ...requestpagesZh,
   ...searchZh,
   ...reportZh,
+  ...supervisionZh,
+  ...opendataZh,
+  ...pushZh,
+  ...subscriptionsZh,
+  ...messagesZh,
+  ...consultationsZh,
   'site.name': '政府信息公开平台',
   'site.tagline': '公开透明 · 依法公开 · 便民服务',
   'site.demo_banner': '演示站点：本站内容均为虚构的演示数据，不代表任何真实机关。',

@@ -10,6 +10,13 @@ import * as m007 from './migrations/007-outbox.js';
 import * as m006 from './migrations/006-calendars.js';
 import * as m009 from './migrations/009-search.js';
 import * as m010 from './migrations/010-reports.js';
+import * as m011 from './migrations/011-events.js';
+import * as m012 from './migrations/012-consultations.js';
+import * as m013 from './migrations/013-messages.js';
+import * as m014 from './migrations/014-subscriptions.js';
+import * as m015 from './migrations/015-push.js';
+import * as m016 from './migrations/016-opendata.js';
+import * as m017 from './migrations/017-search-extraction.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -24,6 +31,13 @@ const STEPS: Record<string, Step> = {
   '007-outbox': m007,
   '009-search': m009,
   '010-reports': m010,
+  '011-events': m011,
+  '012-consultations': m012,
+  '013-messages': m013,
+  '014-subscriptions': m014,
+  '015-push': m015,
+  '016-opendata': m016,
+  '017-search-extraction': m017,
 };
 
 /** Names of every migration, in order. */

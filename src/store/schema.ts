@@ -4,6 +4,13 @@
  */
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { RequestTable, RequestApplicantTable, RequestEventTable, RequestFileTable, RequestFeeTable, RequestOutcomeTable, RequestAppealTable, RequestNotificationTable, RequestDocumentLinkTable, RequestSerialTable, AnnualReportTable, AnnualReportFigureTable, SearchDocTable, SearchQueryTable } from './schema-features.js';
+import type { EventTables } from './schema-events.js';
+import type { ConsultationTables } from './schema-consultations.js';
+import type { MessageTables } from './schema-messages.js';
+import type { SubscriptionTables } from './schema-subscriptions.js';
+import type { PushTables } from './schema-push.js';
+import type { OpenDataTables } from './schema-opendata.js';
+import type { ExtractionTables } from './schema-extraction.js';
 
 export interface AgencyTable {
   id: string;
@@ -288,7 +295,7 @@ export interface OutboxTable {
   read_at: string | null;
 }
 
-export interface DB {
+export interface DB extends EventTables, ConsultationTables, MessageTables, SubscriptionTables, PushTables, OpenDataTables, ExtractionTables {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
   users: UserTable;
@@ -368,3 +375,11 @@ export type DocumentEvent = Selectable<DocumentEventTable>;
 export type Exec = Kysely<DB> | Transaction<DB>;
 
 export * from './schema-features.js';
+export * from './schema-events.js';
+export * from './schema-consultations.js';
+export * from './schema-messages.js';
+export * from './schema-subscriptions.js';
+export * from './schema-push.js';
+export * from './schema-opendata.js';
+export * from './schema-extraction.js';
+

@@ -28,6 +28,12 @@ import { registerAdminDocumentPages } from './admin-document-routes.js';
 import { registerAdminCalendarPages } from './admin-calendar-routes.js';
 import { registerAdminRequestPages } from './admin-request-routes.js';
 import { registerAdminReportPages } from './admin-report-routes.js';
+import { registerSupervisionAdminPages } from './supervision-routes.js';
+import { registerOpenDataAdminPages } from './opendata-routes.js';
+import { registerPushAdminPages } from './push-routes.js';
+import { registerSubscriptionsAdminPages } from './subscriptions-routes.js';
+import { registerMessagesAdminPages } from './messages-routes.js';
+import { registerConsultationsAdminPages } from './consultations-routes.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -276,4 +282,10 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
   await registerAdminCalendarPages(app, core, env);
   await registerAdminRequestPages(app, core, env);
   await registerAdminReportPages(app, core, env);
+  await registerSupervisionAdminPages(app, core, env);
+  await registerOpenDataAdminPages(app, core, env);
+  await registerPushAdminPages(app, core, env);
+  await registerSubscriptionsAdminPages(app, core, env);
+  await registerMessagesAdminPages(app, core, env);
+  await registerConsultationsAdminPages(app, core, env);
 }

@@ -10,6 +10,12 @@ import { registerDeadlinePages } from './deadline-routes.js';
 import { registerRequestPages } from './request-routes.js';
 import { registerSearchPages } from './search-routes.js';
 import { registerStatisticsPages } from './statistics-routes.js';
+import { registerSupervisionPages } from './supervision-routes.js';
+import { registerOpenDataPages } from './opendata-routes.js';
+import { registerPushPages } from './push-routes.js';
+import { registerSubscriptionsPages } from './subscriptions-routes.js';
+import { registerMessagesPages } from './messages-routes.js';
+import { registerConsultationsPages } from './consultations-routes.js';
 
 /** The public site: the agency list, the developers page, and the portal (`public-document-routes.ts`). */
 export async function registerPublicPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
@@ -20,6 +26,12 @@ export async function registerPublicPages(app: FastifyInstance, core: AppContext
   await registerRequestPages(app, core, env);
   await registerSearchPages(app, core, env);
   await registerStatisticsPages(app, core, env);
+  await registerSupervisionPages(app, core, env);
+  await registerOpenDataPages(app, core, env);
+  await registerPushPages(app, core, env);
+  await registerSubscriptionsPages(app, core, env);
+  await registerMessagesPages(app, core, env);
+  await registerConsultationsPages(app, core, env);
   app.get('/agencies', async (req, reply) => {
     const roots = await publicAgencyTree(deps);
     return sendPage(env, req, reply, { title: req.ctx.t('agencies.title'), path: '/agencies' }, AgenciesPage({ ctx: req.ctx, roots }), { current: '/agencies' });

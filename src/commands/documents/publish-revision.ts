@@ -4,6 +4,7 @@ import { contentSha256, encodeLogEntry, type LogAction, type VersionContent } fr
 import { formatIndexNumber, INDEX_SERIAL_MAX } from '../../domain/index-number.js';
 import { localDate } from '../../domain/local-date.js';
 import { documentRepo } from '../../store/repos/document-repo.js';
+import { recordEvent } from '../events.js';
 import { enqueueLogEntry } from '../../store/repos/tlog-entry-repo.js';
 import type { Agency, DocumentRow, Exec, Revision } from '../../store/schema.js';
 import { actorId, type Actor } from '../actor.js';
@@ -130,5 +131,14 @@ export async function publishRevisionIn(
   await auditDocument(trx, actor, at, first ? 'document.publish' : 'document.publish_version', doc, { revision: rev.id, version: versionNo, index_number: indexNumber });
   // Search sees the new version exactly when the publication commits (issue 6).
   await indexDocumentIn(trx, deps.ops, doc.id, at);
+  // Subscribers, webhooks and followers hear of it from the same commit (issue 8).
+  await recordEvent(trx, deps, {
+    kind: first ? 'document.published' : 'document.corrected',
+    agencyId: agency.id,
+    subjectType: 'document',
+    subjectId: doc.id,
+    at,
+    payload: { index_number: indexNumber, version: versionNo, title: rev.title, doc_number: rev.doc_number, agency_code: agency.code, genre: rev.genre, theme: rev.theme_code, published_date: publishedDate, change_note: rev.change_note, content_sha256: sha },
+  });
   return { indexNumber, versionNo };
 }

@@ -4,6 +4,7 @@ import { enqueueLogEntry } from '../../store/repos/tlog-entry-repo.js';
 import type { Agency, DocumentEvent, DocumentRow, Exec } from '../../store/schema.js';
 import { actorId, type Actor } from '../actor.js';
 import type { Deps } from '../deps.js';
+import { recordEvent } from '../events.js';
 import { indexDocumentIn } from '../../search/maintain.js';
 
 /**
@@ -53,4 +54,12 @@ export async function recordPublicEvent(
   // The caller has already updated the catalogue row: search shows the new validity or the
   // withdrawal mark from the same commit (issue 6).
   await indexDocumentIn(trx, deps.ops, doc.id, ev.at);
+  await recordEvent(trx, deps, {
+    kind: ev.kind === 'withdrawn' ? 'document.withdrawn' : 'document.validity_changed',
+    agencyId: agency.id,
+    subjectType: 'document',
+    subjectId: doc.id,
+    at: ev.at,
+    payload: { index_number: doc.index_number ?? '', version: doc.current_version, title: doc.title, doc_number: doc.doc_number, agency_code: agency.code, genre: doc.genre, theme: doc.theme_code, note: ev.note, ...(ev.validity ? { validity: ev.validity.state } : {}) },
+  });
 }

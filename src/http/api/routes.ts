@@ -17,6 +17,12 @@ import { registerDocumentApi } from './document-routes.js';
 import { registerRequestApi } from './request-routes.js';
 import { registerDeadlineApi } from './deadline-routes.js';
 import { registerSearchApi } from './search-routes.js';
+import { registerSupervisionApi } from './supervision-routes.js';
+import { registerOpenDataApi } from './opendata-routes.js';
+import { registerPushApi } from './push-routes.js';
+import { registerSubscriptionsApi } from './subscriptions-routes.js';
+import { registerMessagesApi } from './messages-routes.js';
+import { registerConsultationsApi } from './consultations-routes.js';
 import {
   AgencyTreeNodeSchema,
   CreateAgencyBody,
@@ -172,4 +178,10 @@ export async function registerApi(root: FastifyInstance, app: AppContext, rateLi
   await registerRequestApi(root, app);
   await registerDeadlineApi(root);
   await registerSearchApi(root, app);
+  await registerSupervisionApi(root, app);
+  await registerOpenDataApi(root, app);
+  await registerPushApi(root, app);
+  await registerSubscriptionsApi(root, app);
+  await registerMessagesApi(root, app);
+  await registerConsultationsApi(root, app);
 }

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+
+/** JSON API of the supervision area (mounted under /api/v1). */
+export async function registerSupervisionApi(_root: FastifyInstance, _app: AppContext): Promise<void> {}
