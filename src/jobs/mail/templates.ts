@@ -3,9 +3,13 @@ import { TemplateError, type Payload, type RenderedMessage, type TemplateSet } f
 import { REMINDER_TEMPLATES } from './reminder-templates.js';
 import { REQUEST_TEMPLATES } from './request-templates.js';
 import { REPORT_TEMPLATES } from './report-templates.js';
+import { CONSULTATION_TEMPLATES } from './consultation-templates.js';
+import { MESSAGE_TEMPLATES } from './message-templates.js';
+import { SUBSCRIPTION_TEMPLATES } from './subscription-templates.js';
+import { PUSH_TEMPLATES } from './push-templates.js';
 
 /** Every message kind the platform sends. Other areas add theirs here. */
-export const DEFAULT_TEMPLATES: TemplateSet = { ...REMINDER_TEMPLATES, ...REQUEST_TEMPLATES, ...REPORT_TEMPLATES };
+export const DEFAULT_TEMPLATES: TemplateSet = { ...REMINDER_TEMPLATES, ...REQUEST_TEMPLATES, ...REPORT_TEMPLATES, ...CONSULTATION_TEMPLATES, ...MESSAGE_TEMPLATES, ...SUBSCRIPTION_TEMPLATES, ...PUSH_TEMPLATES };
 
 /** The stored locale tag as a supported locale (the default for an unknown tag). */
 export function localeOf(tag: string): Locale {
