@@ -17,6 +17,7 @@ import * as m014 from './migrations/014-subscriptions.js';
 import * as m015 from './migrations/015-push.js';
 import * as m016 from './migrations/016-opendata.js';
 import * as m017 from './migrations/017-search-extraction.js';
+import * as m018 from './migrations/018-activitypub.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -38,6 +39,7 @@ const STEPS: Record<string, Step> = {
   '015-push': m015,
   '016-opendata': m016,
   '017-search-extraction': m017,
+  '018-activitypub': m018,
 };
 
 /** Names of every migration, in order. */

@@ -11,6 +11,7 @@ import type { SubscriptionTables } from './schema-subscriptions.js';
 import type { PushTables } from './schema-push.js';
 import type { OpenDataTables } from './schema-opendata.js';
 import type { ExtractionTables } from './schema-extraction.js';
+import type { ActivityPubTables } from './schema-activitypub.js';
 
 export interface AgencyTable {
   id: string;
@@ -295,7 +296,7 @@ export interface OutboxTable {
   read_at: string | null;
 }
 
-export interface DB extends EventTables, ConsultationTables, MessageTables, SubscriptionTables, PushTables, OpenDataTables, ExtractionTables {
+export interface DB extends EventTables, ConsultationTables, MessageTables, SubscriptionTables, PushTables, OpenDataTables, ExtractionTables, ActivityPubTables {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
   users: UserTable;
@@ -382,4 +383,5 @@ export * from './schema-subscriptions.js';
 export * from './schema-push.js';
 export * from './schema-opendata.js';
 export * from './schema-extraction.js';
+export * from './schema-activitypub.js';
 
