@@ -102,11 +102,12 @@ export interface PublishedLine {
   validity: string;
 }
 
-async function publishedIn(deps: Deps, actor: Actor, build: (q: ReturnType<typeof base>) => ReturnType<typeof base>): Promise<PublishedLine[]> {
+async function publishedIn(deps: Deps, actor: Actor, build: (q: ReturnType<typeof base>) => ReturnType<typeof base>, agencyId?: string): Promise<PublishedLine[]> {
   const scopes = scoped(actor, 'document.read');
   if (scopes && scopes.length === 0) return [];
   let q = base(deps);
   if (scopes) q = q.where((eb) => eb.or(scopes.map((p) => eb('a.path', 'like', `${p}%`))));
+  if (agencyId) q = q.where('d.agency_id', '=', agencyId);
   const rows = await build(q).orderBy('d.last_published_at', 'desc').limit(500).execute();
   return rows.flatMap((r) => (r.index_number && r.published_date ? [{ ...r, index_number: r.index_number, published_date: r.published_date }] : []));
 }
@@ -119,18 +120,18 @@ function base(deps: Deps) {
     .where('d.status', 'in', ['published', 'withdrawn']);
 }
 
-/** Published documents in scope, newest first. */
-export async function publishedList(deps: Deps, actor: Actor): Promise<PublishedLine[]> {
-  return publishedIn(deps, actor, (q) => q);
+/** Published documents in scope, newest first; `agencyId` narrows to one agency. */
+export async function publishedList(deps: Deps, actor: Actor, agencyId?: string): Promise<PublishedLine[]> {
+  return publishedIn(deps, actor, (q) => q, agencyId);
 }
 
 /** Documents first published more than 20 working days after they were formed (Art. 26). */
-export async function lateDocuments(deps: Deps, actor: Actor): Promise<PublishedLine[]> {
-  return publishedIn(deps, actor, (q) => q.where('d.timeliness_days', '>', TIMELINESS_LIMIT_DAYS));
+export async function lateDocuments(deps: Deps, actor: Actor, agencyId?: string): Promise<PublishedLine[]> {
+  return publishedIn(deps, actor, (q) => q.where('d.timeliness_days', '>', TIMELINESS_LIMIT_DAYS), agencyId);
 }
 
-/** Published policies (rules, normative documents, plans) that no interpretation links to. */
-export async function policiesWithoutInterpretation(deps: Deps, actor: Actor): Promise<PublishedLine[]> {
+/** Published policies (rules, normative documents, plans) that no published interpretation links to. */
+export async function policiesWithoutInterpretation(deps: Deps, actor: Actor, agencyId?: string): Promise<PublishedLine[]> {
   return publishedIn(deps, actor, (q) =>
     q
       .where('d.status', '=', 'published')
@@ -142,6 +143,7 @@ export async function policiesWithoutInterpretation(deps: Deps, actor: Actor): P
           ),
         ),
       ),
+    agencyId,
   );
 }
 

@@ -48,7 +48,7 @@ function scoped(actor: Actor, action: Action): string[] | null {
   return actor.type === 'system' ? null : scopesFor(actor.grants, action);
 }
 
-async function lines(deps: Deps, scopes: string[] | null, filter: { states?: readonly string[]; officerId?: string }): Promise<RequestLine[]> {
+async function lines(deps: Deps, scopes: string[] | null, filter: { states?: readonly string[]; officerId?: string; agencyId?: string }): Promise<RequestLine[]> {
   if (scopes && scopes.length === 0) return [];
   let q = deps.db
     .selectFrom('requests as r')
@@ -62,6 +62,7 @@ async function lines(deps: Deps, scopes: string[] | null, filter: { states?: rea
   if (scopes) q = q.where((eb) => eb.or(scopes.map((p) => eb('a.path', 'like', `${p}%`))));
   if (filter.states) q = q.where('r.state', 'in', [...filter.states]);
   if (filter.officerId) q = q.where('r.officer_id', '=', filter.officerId);
+  if (filter.agencyId) q = q.where('r.agency_id', '=', filter.agencyId);
   const rows = await q.orderBy('r.due_date').orderBy('r.submitted_at').limit(1000).execute();
   const out: RequestLine[] = [];
   for (const { time_zone, regime, ...r } of rows) {
@@ -77,17 +78,26 @@ async function lines(deps: Deps, scopes: string[] | null, filter: { states?: rea
   return out;
 }
 
+/** Narrowing of a request list: one agency (not its subtree), or open requests due within N working days (not yet overdue). */
+export interface RequestListFilter {
+  agencyId?: string;
+  dueWithin?: number;
+}
+
 /**
  * Requests in the actor's `request.read` scope: `open` (still owed a reply, soonest due first),
- * `overdue`, `mine` (open, assigned to the actor), `finished`, or `all`; `officerId` narrows to one officer.
+ * `overdue`, `mine` (open, assigned to the actor), `finished`, or `all`; `officerId` narrows to one
+ * officer; `filter` to one agency or to the requests due soon (the supervision page links here).
  */
-export async function listRequests(deps: Deps, actor: Actor, view: RequestView = 'open', officerId?: string): Promise<RequestLine[]> {
+export async function listRequests(deps: Deps, actor: Actor, view: RequestView = 'open', officerId?: string, filter: RequestListFilter = {}): Promise<RequestLine[]> {
   const scopes = scoped(actor, 'request.read');
   const me = actor.type === 'staff' ? actor.userId : undefined;
   const states = view === 'finished' ? ['replied', 'abandoned', 'closed'] : view === 'all' ? undefined : OPEN_STATES;
   const who = view === 'mine' ? me ?? '' : officerId;
-  const all = await lines(deps, scopes, { ...(states ? { states } : {}), ...(who !== undefined ? { officerId: who } : {}) });
-  return view === 'overdue' ? all.filter((l) => l.overdue) : all;
+  const all = await lines(deps, scopes, { ...(states ? { states } : {}), ...(who !== undefined ? { officerId: who } : {}), ...(filter.agencyId ? { agencyId: filter.agencyId } : {}) });
+  const within = filter.dueWithin;
+  const soon = within === undefined ? all : all.filter((l) => !l.overdue && l.days_remaining !== null && l.days_remaining <= within);
+  return view === 'overdue' ? soon.filter((l) => l.overdue) : soon;
 }
 
 /** The supervisor's overview of the subtree: every open request with days remaining, and counts per officer. */

@@ -71,11 +71,13 @@ export async function registerAdminDocumentPages(app: FastifyInstance, core: App
   const meta = (title: string, path: string) => ({ title, path, noindex: true });
   const uploadMb = Math.round(deps.uploadMaxBytes / 1024 / 1024);
 
-  app.get<{ Querystring: { view?: string } }>('/documents', async (req, reply) => {
+  app.get<{ Querystring: { view?: string; agency?: string } }>('/documents', async (req, reply) => {
     const actor = actorOf(req);
     const view: DocView = (DOC_VIEWS as readonly string[]).includes(req.query.view ?? '') ? (req.query.view as DocView) : 'drafts'; // checked just before
+    // `agency` (an id) narrows the published lists to one agency; the supervision page links here.
+    const agency = req.query.agency || undefined;
     const work = view === 'drafts' ? await workList(deps, actor, ['draft']) : view === 'review' ? await workList(deps, actor, ['submitted', 'cleared']) : view === 'scheduled' ? await workList(deps, actor, ['scheduled']) : [];
-    const published = view === 'published' ? await publishedList(deps, actor) : view === 'late' ? await lateDocuments(deps, actor) : view === 'uninterpreted' ? await policiesWithoutInterpretation(deps, actor) : [];
+    const published = view === 'published' ? await publishedList(deps, actor, agency) : view === 'late' ? await lateDocuments(deps, actor, agency) : view === 'uninterpreted' ? await policiesWithoutInterpretation(deps, actor, agency) : [];
     const canCreate = (await draftableAgencies(deps, actor)).length > 0;
     return sendPage(env, req, reply, meta(req.ctx.t('docs.console'), '/admin/documents'), DocumentsPage({ ctx: req.ctx, view, work, published, canCreate }), { area: 'admin', current: '/admin/documents' });
   });

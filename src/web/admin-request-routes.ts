@@ -85,13 +85,17 @@ export async function registerAdminRequestPages(app: FastifyInstance, core: AppC
   const uploadMb = Math.round(deps.uploadMaxBytes / 1024 / 1024);
   const opts = (status = 200) => ({ area: 'admin' as const, current: '/admin/requests', status });
 
-  app.get<{ Querystring: { view?: string } }>('/requests', async (req, reply) => {
+  app.get<{ Querystring: { view?: string; agency?: string; due_within?: string } }>('/requests', async (req, reply) => {
     const actor = actorOf(req);
     const canSupervise = actor.type === 'system' || actor.grants.some((g) => g.role === 'supervisor');
     const asked = req.query.view ?? 'open';
     const view: RequestListView = (REQUEST_VIEWS as readonly string[]).includes(asked) && (asked !== 'overview' || canSupervise) ? (asked as RequestListView) : 'open'; // checked just before
+    // Narrowing used by the supervision page's links: one agency (id), due within N working days.
+    const within = req.query.due_within;
+    if (within !== undefined && !/^\d{1,2}$/.test(within)) throw new AppError('validation_failed', { fields: [{ field: 'due_within', code: 'invalid' }] });
+    const filter = { ...(req.query.agency ? { agencyId: req.query.agency } : {}), ...(within !== undefined ? { dueWithin: Number(within) } : {}) };
     const overview = view === 'overview' ? await supervisorOverview(deps, actor) : null;
-    const items = view === 'overview' ? [] : await listRequests(deps, actor, view);
+    const items = view === 'overview' ? [] : await listRequests(deps, actor, view, undefined, filter);
     const canRegister = (await handleableAgencies(deps, actor)).length > 0;
     return sendPage(env, req, reply, meta(req.ctx.t('rq.title'), '/admin/requests'), RequestListPage({ ctx: req.ctx, view, items, overview, canRegister, canSupervise, canEditLetters: canEditLetterTemplates(actor) }), opts());
   });
