@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppError } from '../domain/errors.js';
 
 /** Outgoing mail and reminder settings (README, configuration table). */
@@ -8,15 +9,21 @@ export interface MailSettings {
   mailFrom: string;
   /** Working days before a request's due date when its due-soon reminder goes out (issue 5 §8). */
   reminderDueSoonDays: number;
+  /**
+   * Development mail: with no SMTP server, each message is written as an `.eml` file into this
+   * directory (`GONGKAI_MAIL_DIR`, relative to the data directory) instead of being held. Null: off.
+   */
+  mailDir: string | null;
 }
 
 /**
- * Reads `GONGKAI_SMTP_URL`, `GONGKAI_MAIL_FROM` (default `noreply@<public host name>`) and
- * `GONGKAI_REMINDER_DAYS` (default 3, 0..20). Throws AppError('validation_failed') for a URL that is
+ * Reads `GONGKAI_SMTP_URL`, `GONGKAI_MAIL_FROM` (default `noreply@<public host name>`),
+ * `GONGKAI_REMINDER_DAYS` (default 3, 0..20) and `GONGKAI_MAIL_DIR` (development `.eml` files,
+ * resolved against the data directory; used only while `GONGKAI_SMTP_URL` is unset). Throws AppError('validation_failed') for a URL that is
  * not smtp/smtps or a From with no address; the message never repeats the URL, which may hold a
  * password.
  */
-export function mailSettings(env: Record<string, string | undefined>, publicUrl: string): { mail: MailSettings } {
+export function mailSettings(env: Record<string, string | undefined>, publicUrl: string, dataDir = resolve(env.GONGKAI_DATA_DIR || './data')): { mail: MailSettings } {
   const raw = env.GONGKAI_SMTP_URL || null;
   if (raw !== null) {
     let ok = false;
@@ -35,5 +42,6 @@ export function mailSettings(env: Record<string, string | undefined>, publicUrl:
   if (!Number.isInteger(days) || days < 0 || days > 20) {
     throw new AppError('validation_failed', { message: `GONGKAI_REMINDER_DAYS must be an integer in 0..20, got "${daysRaw ?? ''}"` });
   }
-  return { mail: { smtpUrl: raw, mailFrom, reminderDueSoonDays: days } };
+  const mailDir = env.GONGKAI_MAIL_DIR ? resolve(dataDir, env.GONGKAI_MAIL_DIR) : null;
+  return { mail: { smtpUrl: raw, mailFrom, reminderDueSoonDays: days, mailDir } };
 }

@@ -94,6 +94,10 @@ export const ERROR_CATALOGUE = {
   report_identities_broken: 'conflict',
   report_in_review: 'conflict',
   report_published: 'conflict',
+  // Subscriptions (issue 8 §3).
+  subscription_not_found: 'not_found',
+  subscription_link_invalid: 'not_found',
+  mail_events_unauthorized: 'unauthenticated',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

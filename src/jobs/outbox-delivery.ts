@@ -4,6 +4,7 @@ import { claimDue, holdDueMail, markFailed, markRetry, markSent, type OutboxRow 
 import { TemplateError, type RenderedMessage, type TemplateSet } from './mail/layout.js';
 import { MailSendError, type Mailer } from './mail/mailer.js';
 import { localeOf, parsePayload, renderMessage } from './mail/templates.js';
+import { subscriptionRepo } from '../store/repos/subscription-repo.js';
 
 /** Exponential backoff: the n-th failed attempt waits `min(baseMs · 2^(n−1), maxMs)`; `maxAttempts` attempts in all. */
 export interface RetryPolicy {
@@ -34,6 +35,8 @@ export interface DeliveryOptions {
   batchSize: number;
   /** How long a claim is exclusive; longer than the transport's timeouts. */
   leaseMs: number;
+  /** Messages sent at once within a pass (with a pooled transport, one per connection); default 1. */
+  concurrency?: number;
 }
 
 /** What one delivery pass did. */
@@ -47,7 +50,10 @@ export interface DeliveryReport {
 }
 
 /** Error codes stored in `last_error` for conditions of our own (the read model translates them). */
-export const OUTBOX_ERROR = { smtpNotConfigured: 'smtp_not_configured', noAddress: 'no_address' } as const;
+export const OUTBOX_ERROR = { smtpNotConfigured: 'smtp_not_configured', noAddress: 'no_address', suppressed: 'suppressed' } as const;
+
+/** Mail kinds subject to the suppression list (bounces and complaints stop them; issue 8 §3). */
+const SUPPRESSIBLE = /^subscription\./;
 
 /** The Message-ID of an outbox message: the same on every attempt, so a redelivery is recognisably the same mail. */
 export function messageIdFor(outboxId: string, domain: string): string {
@@ -82,7 +88,7 @@ async function attempt(deps: Deps, o: DeliveryOptions, mailer: Mailer, row: Outb
       text: rendered.text,
       html: rendered.html,
       date: new Date(row.created_at),
-      headers: { 'X-Gongkai-Outbox-Id': row.id, 'Auto-Submitted': 'auto-generated' },
+      headers: { ...(rendered.headers ?? {}), 'X-Gongkai-Outbox-Id': row.id, 'Auto-Submitted': 'auto-generated' },
     });
     return { ok: true };
   } catch (err) {
@@ -107,8 +113,11 @@ export async function deliverDue(deps: Deps, o: DeliveryOptions): Promise<Delive
   }
   const token = randomUUID();
   const rows = await claimDue(deps.db, deps.ops, { now: now.toISOString(), leaseUntil: new Date(now.getTime() + o.leaseMs).toISOString(), limit: o.batchSize, token });
-  for (const row of rows) {
-    const outcome = await attempt(deps, o, o.mailer, row);
+  // Checked again at send time: an address may have bounced or complained since the mail was queued.
+  const suppressed = await subscriptionRepo.suppressedAmong(deps.db, rows.filter((r) => r.recipient_type === 'email' && SUPPRESSIBLE.test(r.kind)).map((r) => r.recipient));
+  const mailer = o.mailer;
+  const one = async (row: OutboxRow): Promise<void> => {
+    const outcome: Outcome = suppressed.has(row.recipient) && SUPPRESSIBLE.test(row.kind) ? { ok: false, permanent: true, error: OUTBOX_ERROR.suppressed } : await attempt(deps, o, mailer, row);
     const at = deps.clock.now();
     let recorded: boolean;
     if (outcome.ok) {
@@ -123,6 +132,18 @@ export async function deliverDue(deps: Deps, o: DeliveryOptions): Promise<Delive
       report.retried++;
     }
     if (!recorded) report.lostClaims++;
-  }
+  };
+  // Each row is claimed, sent and recorded on its own, so sending several at once keeps the
+  // at-least-once contract of a single sender.
+  let cursor = 0;
+  const lanes = Math.max(1, Math.min(o.concurrency ?? 1, rows.length));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (cursor < rows.length) {
+        const row = rows[cursor++];
+        if (row) await one(row);
+      }
+    }),
+  );
   return report;
 }

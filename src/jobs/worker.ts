@@ -2,6 +2,7 @@ import type { Deps } from '../commands/deps.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_TEMPLATES } from './mail/templates.js';
 import { smtpMailer, type Mailer } from './mail/mailer.js';
+import { fileMailer } from './mail/file-mailer.js';
 import type { TemplateSet } from './mail/layout.js';
 import { DEFAULT_RETRY, deliverDue, type DeliveryReport, type RetryPolicy } from './outbox-delivery.js';
 import { reminderJob, type OpenDeadlineSource } from './reminders.js';
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   retry?: RetryPolicy;
   /** Default 50. */
   batchSize?: number;
+  /** Messages sent at once in a delivery pass; default 1 (see `DeliveryOptions.concurrency`). */
+  concurrency?: number;
   /** Default 5 minutes: longer than the SMTP timeouts (`mail/mailer.ts`), so a live claim does not lapse. */
   leaseMs?: number;
   /** Milliseconds between timer-driven steps; 0 (tests) starts no timer: call `step()`. Default 5000. */
@@ -71,6 +74,7 @@ export function startWorker(deps: Deps, opts: WorkerOptions): Worker {
     retry: opts.retry ?? DEFAULT_RETRY,
     batchSize: opts.batchSize ?? 50,
     leaseMs: opts.leaseMs ?? 5 * 60_000,
+    concurrency: opts.concurrency ?? 1,
   };
   const onError = opts.onError ?? (() => undefined);
 
@@ -144,7 +148,14 @@ export interface ConfiguredWorkerHooks {
   intervalMs?: number;
 }
 
-/** The worker as configured: SMTP from `GONGKAI_SMTP_URL` (none: mail is held), reminders when a source is given. */
+/** Connections (and messages in flight) of the configured SMTP worker. */
+const SMTP_CONNECTIONS = 4;
+
+/**
+ * The worker as configured: SMTP from `GONGKAI_SMTP_URL` (4 pooled connections, 200 messages a
+ * pass); without it, `.eml` files in `GONGKAI_MAIL_DIR` when set (development), else mail is held.
+ * Reminders run when a source is given.
+ */
 export function startConfiguredWorker(deps: Deps, config: Config, hooks: ConfiguredWorkerHooks = {}): Worker {
   const jobs: PeriodicJob[] = [];
   if (hooks.reminderSource) {
@@ -152,7 +163,8 @@ export function startConfiguredWorker(deps: Deps, config: Config, hooks: Configu
   }
   jobs.push(...(hooks.jobs ?? []));
   return startWorker(deps, {
-    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl) : null,
+    mailer: config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, { pool: SMTP_CONNECTIONS }) : config.mail.mailDir ? fileMailer(config.mail.mailDir) : null,
+    ...(config.mail.smtpUrl ? { concurrency: SMTP_CONNECTIONS, batchSize: 200 } : {}),
     from: config.mail.mailFrom,
     publicUrl: config.publicUrl,
     jobs,

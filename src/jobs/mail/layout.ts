@@ -8,6 +8,8 @@ export interface RenderedMessage {
   html: string;
   /** Absolute link the message points to, or null. */
   link: string | null;
+  /** Extra e-mail headers of this message (e.g. RFC 8058 `List-Unsubscribe`), added to the envelope. */
+  headers?: Record<string, string>;
 }
 
 /** What a template may use besides its payload. */
@@ -59,10 +61,14 @@ export function escapeHtml(s: string): string {
  * The common shape of every message: paragraphs, an optional link, the automatic-mail footer.
  * Every value is text: the HTML part escapes all of it, so payload data cannot inject markup.
  */
-export function layout(ctx: TemplateContext, m: { subject: string; paragraphs: readonly string[]; link?: { href: string; label: string } }): RenderedMessage {
+export function layout(
+  ctx: TemplateContext,
+  m: { subject: string; paragraphs: readonly string[]; link?: { href: string; label: string }; links?: readonly { href: string; label: string }[]; headers?: Record<string, string> },
+): RenderedMessage {
   const footer = ctx.t('outbox.mail.footer');
   const textParts = [...m.paragraphs];
   if (m.link) textParts.push(`${m.link.label}: ${m.link.href}`);
+  for (const l of m.links ?? []) textParts.push(`${l.label}: ${l.href}`);
   textParts.push('--', footer);
   const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
   const html = [
@@ -71,8 +77,9 @@ export function layout(ctx: TemplateContext, m: { subject: string; paragraphs: r
     '<body style="font-family: sans-serif; line-height: 1.6; color: #1a1a1a">',
     ...m.paragraphs.map(p),
     ...(m.link ? [`<p><a href="${escapeHtml(m.link.href)}">${escapeHtml(m.link.label)}</a></p>`] : []),
+    ...(m.links ?? []).map((l) => `<p><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></p>`),
     `<hr><p style="color: #555; font-size: smaller">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { subject: m.subject, text: textParts.join('\n\n') + '\n', html, link: m.link?.href ?? null };
+  return { subject: m.subject, text: textParts.join('\n\n') + '\n', html, link: m.link?.href ?? null, ...(m.headers ? { headers: m.headers } : {}) };
 }

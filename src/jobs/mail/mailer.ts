@@ -58,8 +58,12 @@ export function classifySmtpError(err: unknown): MailSendError {
 /** Timeouts well inside the worker's claim lease, so a hung server cannot outlive the claim. */
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-/** An SMTP mailer for `url` (`smtp://user:pass@host:587`, `smtps://…:465`). One pooled connection per instance. */
-export function smtpMailer(url: string): Mailer {
+/**
+ * An SMTP mailer for `url` (`smtp://user:pass@host:587`, `smtps://…:465`). With `pool`, up to that
+ * many connections are kept open and reused (for a worker that sends several messages at once);
+ * without, each message opens its own connection.
+ */
+export function smtpMailer(url: string, opts: { pool?: number } = {}): Mailer {
   const u = new URL(url);
   const transport = nodemailer.createTransport({
     host: u.hostname,
@@ -69,6 +73,7 @@ export function smtpMailer(url: string): Mailer {
     // Certificates are checked; `?tls=insecure` accepts a local relay's self-signed one.
     ...(u.searchParams.get('tls') === 'insecure' ? { tls: { rejectUnauthorized: false } } : {}),
     ...TIMEOUTS,
+    ...(opts.pool ? { pool: true, maxConnections: opts.pool, maxMessages: 1000 } : {}),
   });
   return {
     async send(m) {
