@@ -54,6 +54,11 @@ export const ERROR_CATALOGUE = {
   duplicate_username: 'conflict',
   duplicate_grant: 'conflict',
   stale_version: 'conflict',
+  // Webhooks (issue 8 §4).
+  webhook_not_found: 'not_found',
+  webhook_delivery_not_found: 'not_found',
+  webhook_disabled: 'conflict',
+  webhook_delivery_busy: 'conflict',
   agency_closed: 'conflict',
   agency_has_open_children: 'conflict',
   forbidden: 'forbidden',
@@ -94,6 +99,24 @@ export const ERROR_CATALOGUE = {
   report_identities_broken: 'conflict',
   report_in_review: 'conflict',
   report_published: 'conflict',
+  // Open data (issue 7 §4).
+  opendata_not_ready: 'unavailable',
+  report_not_found: 'not_found',
+  // consultations (意见征集, issue 8 §1)
+  consultation_not_found: 'not_found',
+  consultation_window_closed: 'conflict',
+  consultation_not_closed: 'conflict',
+  consultation_already_closed: 'conflict',
+  consultation_summary_published: 'conflict',
+  anonymous_not_allowed: 'invalid',
+  comment_not_found: 'not_found',
+  already_reported: 'conflict',
+  verification_invalid: 'not_found',
+  // messages to agencies (政民互动, issue 8 §2)
+  message_not_found: 'not_found',
+  message_finished: 'conflict',
+  message_not_answered: 'conflict',
+  message_already_rated: 'conflict',
   // Subscriptions (issue 8 §3).
   subscription_not_found: 'not_found',
   subscription_link_invalid: 'not_found',
