@@ -59,11 +59,6 @@ export const ERROR_CATALOGUE = {
   webhook_delivery_not_found: 'not_found',
   webhook_disabled: 'conflict',
   webhook_delivery_busy: 'conflict',
-  // Webhooks (issue 8 §4).
-  webhook_not_found: 'not_found',
-  webhook_delivery_not_found: 'not_found',
-  webhook_disabled: 'conflict',
-  webhook_delivery_busy: 'conflict',
   agency_closed: 'conflict',
   agency_has_open_children: 'conflict',
   forbidden: 'forbidden',
