@@ -23,6 +23,8 @@ export interface ExtractedText {
   text: string;
   /** True when the text was cut at `maxTextBytes`. */
   truncated: boolean;
+  /** Why a 'failed' extraction failed (parser error, time or memory limit), for staff. */
+  reason?: string;
 }
 
 /** Limits of one extraction. */
@@ -62,15 +64,15 @@ export async function extractText(source: string | Uint8Array, kind: FileKind, o
     // Decoding text is linear and cannot hang, so it needs no worker (which costs ~0.4 s to start).
     try {
       const text = decodeText(typeof source === 'string' ? await readFile(source) : source);
-      if (text === null) return { status: 'failed', text: '', truncated: false };
+      if (text === null) return { status: 'failed', text: '', truncated: false, reason: 'not UTF-8 or GB18030 text' };
       const capped = capUtf8(text, o.maxTextBytes);
       return { status: 'done', text: capped.text, truncated: capped.truncated };
-    } catch {
-      return { status: 'failed', text: '', truncated: false };
+    } catch (e) {
+      return { status: 'failed', text: '', truncated: false, reason: e instanceof Error ? e.message : String(e) };
     }
   }
   const reply = await runWorker({ source, kind, maxTextBytes: o.maxTextBytes }, o.timeoutMs, o.maxHeapMb);
-  if (!reply.ok) return { status: 'failed', text: '', truncated: false };
+  if (!reply.ok) return { status: 'failed', text: '', truncated: false, reason: reply.error };
   const capped = capUtf8(reply.text, o.maxTextBytes);
   return { status: 'done', text: capped.text, truncated: reply.truncated || capped.truncated };
 }

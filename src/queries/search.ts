@@ -143,12 +143,15 @@ async function hits(deps: Deps, rows: { document_id: string; score: number }[], 
     .select(['a.code as agency_code', 'a.name_zh as agency_name_zh', 'a.name_en as agency_name_en', 'r.id as revision_id', 'r.summary', 'r.body_html'])
     .where('d.id', 'in', ids)
     .execute();
+  // Attachment text as indexed: only what the background extraction has finished.
   const attachments = await deps.db
     .selectFrom('revision_attachments as ra')
     .innerJoin('blobs as b', 'b.sha256', 'ra.blob_sha256')
-    .select(['ra.revision_id', 'ra.filename', 'b.text'])
+    .innerJoin('search_extractions as x', 'x.blob_sha256', 'ra.blob_sha256')
+    .select(['ra.revision_id', 'ra.filename'])
+    .select((eb) => eb.fn.coalesce('x.text', 'b.text').as('text'))
     .where('ra.revision_id', 'in', docs.map((d) => d.revision_id))
-    .where('b.text_status', '=', 'done')
+    .where('x.status', '=', 'done')
     .orderBy('ra.sort_order')
     .execute();
   const byDoc = new Map(docs.map((d) => [d.id, d]));
