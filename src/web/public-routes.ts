@@ -16,6 +16,7 @@ import { registerPushPages } from './push-routes.js';
 import { registerSubscriptionsPages } from './subscriptions-routes.js';
 import { registerMessagesPages } from './messages-routes.js';
 import { registerConsultationsPages } from './consultations-routes.js';
+import { registerActivityPubRoutes } from '../channels/activitypub/routes.js';
 
 /** The public site: the agency list, the developers page, and the portal (`public-document-routes.ts`). */
 export async function registerPublicPages(app: FastifyInstance, core: AppContext, env: WebEnv): Promise<void> {
@@ -32,6 +33,7 @@ export async function registerPublicPages(app: FastifyInstance, core: AppContext
   await registerSubscriptionsPages(app, core, env);
   await registerMessagesPages(app, core, env);
   await registerConsultationsPages(app, core, env);
+  await registerActivityPubRoutes(app, core);
   app.get('/agencies', async (req, reply) => {
     const roots = await publicAgencyTree(deps);
     return sendPage(env, req, reply, { title: req.ctx.t('agencies.title'), path: '/agencies' }, AgenciesPage({ ctx: req.ctx, roots }), { current: '/agencies' });

@@ -1,4 +1,5 @@
 import type { EventHandler } from '../event-consumers.js';
+import { activityPubAdapter } from '../../channels/activitypub/adapter.js';
 
-/** Placeholder until the activitypub consumer is built (issue 8): acknowledges every event. */
-export const handleForActivityPub: EventHandler = async () => {};
+/** The activitypub consumer: the ActivityPub channel adapter expands each event into signed deliveries. */
+export const handleForActivityPub: EventHandler = (deps, event, now) => activityPubAdapter.handle(deps, event, now);
