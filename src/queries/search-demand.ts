@@ -6,6 +6,8 @@
 import { authorize, type Actor } from '../commands/actor.js';
 import type { Deps } from '../commands/deps.js';
 import { AppError } from '../domain/errors.js';
+import { scopesFor } from '../domain/policy.js';
+import { agencyRepo } from '../store/repos/agency-repo.js';
 
 /** One line of a demand table. */
 export interface DemandLine {
@@ -53,4 +55,13 @@ export async function searchDemand(deps: Deps, actor: Actor, opts: { week?: stri
     return rows.map((r) => ({ query: r.query, n: Number(r.n), results: Number(r.hi) }));
   };
   return { week, weeks, top: week ? await lines(false) : [], zero: week ? await lines(true) : [] };
+}
+
+/** The agencies whose demand the actor may see (for the console's scope picker), by tree order. */
+export async function demandAgencies(deps: Deps, actor: Actor): Promise<{ code: string; name_zh: string; name_en: string }[]> {
+  const rows = actor.type === 'system' ? await agencyRepo.all(deps.db, { includeClosed: true }) : await agencyRepo.inScopes(deps.db, scopesFor(actor.grants, 'document.read'), { includeClosed: true });
+  return rows
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .slice(0, 500)
+    .map((a) => ({ code: a.code, name_zh: a.name_zh, name_en: a.name_en }));
 }

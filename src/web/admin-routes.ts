@@ -34,6 +34,7 @@ import { registerPushAdminPages } from './push-routes.js';
 import { registerSubscriptionsAdminPages } from './subscriptions-routes.js';
 import { registerMessagesAdminPages } from './messages-routes.js';
 import { registerConsultationsAdminPages } from './consultations-routes.js';
+import { registerSearchAdminPages } from './search-routes.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -288,4 +289,5 @@ export async function registerAdminPages(app: FastifyInstance, core: AppContext,
   await registerSubscriptionsAdminPages(app, core, env);
   await registerMessagesAdminPages(app, core, env);
   await registerConsultationsAdminPages(app, core, env);
+  await registerSearchAdminPages(app, core, env);
 }

@@ -7,6 +7,7 @@ import { invalid } from '../../domain/errors.js';
 import { listThemes } from '../../queries/documents.js';
 import { searchDocuments } from '../../queries/search.js';
 import { searchDemand } from '../../queries/search-demand.js';
+import { searchDrafts } from '../../queries/search-staff.js';
 import { AppError } from '../../domain/errors.js';
 import { parseSearchParams, searchHref, SEARCH_PARAMS } from '../../search/search-params.js';
 
@@ -121,6 +122,59 @@ export async function registerSearchApi(root: FastifyInstance, app: AppContext):
       if (!req.ctx.actor) throw new AppError('login_required');
       reply.header('cache-control', 'no-store');
       return searchDemand(deps, req.ctx.actor, { ...(req.query.week ? { week: req.query.week } : {}), ...(req.query.agency ? { agency: req.query.agency } : {}) });
+    },
+  );
+
+  const DraftHit = Type.Object({
+    revision_id: Type.String(),
+    document_id: Type.String(),
+    state: Type.String({ description: 'draft, submitted, cleared or scheduled' }),
+    title: Type.String(),
+    title_html: Type.String({ description: 'Escaped HTML; the only tags are <mark> around hits' }),
+    snippet_html: Type.String({ description: 'Escaped HTML; the only tags are <mark> around hits' }),
+    doc_number: Type.String(),
+    index_number: Type.Union([Type.String(), Type.Null()]),
+    agency: Type.Object({ code: Type.String(), name: Type.Object({ zh: Type.String(), en: Type.String() }) }),
+    updated_at: Type.String(),
+  });
+  api.get(
+    '/search/drafts',
+    {
+      schema: {
+        summary: 'Staff: search the documents not yet public (drafts, under review, cleared, scheduled) in the caller\'s scope; same query language as /search',
+        tags: ['documents'],
+        querystring: Type.Object({ q: Type.String({ maxLength: 10_000 }), page: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$' })) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ query: Type.String(), notices: Type.Array(Type.String()), total: Type.Integer(), page: Type.Integer(), page_size: Type.Integer(), capped: Type.Boolean(), items: Type.Array(DraftHit) }),
+          401: Type.Ref('Error'),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.ctx.actor) throw new AppError('login_required');
+      reply.header('cache-control', 'no-store');
+      const r = await searchDrafts(deps, req.ctx.actor, { q: req.query.q, page: Number(req.query.page ?? 1), pageSize: 20 });
+      return {
+        query: r.normalized,
+        notices: r.notices,
+        total: r.total,
+        page: r.page,
+        page_size: r.pageSize,
+        capped: r.capped,
+        items: r.items.map((d) => ({
+          revision_id: d.revision_id,
+          document_id: d.document_id,
+          state: d.state,
+          title: d.title,
+          title_html: d.title_html,
+          snippet_html: d.snippet_html,
+          doc_number: d.doc_number,
+          index_number: d.index_number,
+          agency: { code: d.agency_code, name: { zh: d.agency_name_zh, en: d.agency_name_en } },
+          updated_at: d.updated_at,
+        })),
+      };
     },
   );
 }

@@ -14,6 +14,7 @@ export function AdminNav({ ctx, current }: { ctx: RequestContext; current: strin
         ['/admin/agencies', ctx.t('admin.agencies')],
         ['/admin/calendars', ctx.t('calendars.nav')],
         ['/admin/reports', ctx.t('report.nav')],
+        ['/admin/search', ctx.t('search.staff.nav')],
         ...(ctx.staff.grants.some((g) => g.role === 'supervisor') ? [['/admin/supervision', ctx.t('sv.nav')] as [string, string]] : []),
         ['/admin/staff', ctx.t('admin.staff')],
         ['/admin/audit', ctx.t('admin.audit')],
