@@ -4,6 +4,8 @@ import type { messagesZh } from './messages.zh.js';
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   'msg.title': 'Messages to agencies',
   'msg.nav': 'Messages',
+  'msg.agency_link': 'Write to this agency',
+  'msg.agency_list_link': 'Answered messages of this agency',
   'msg.choose': 'Choose',
   'msg.agency': 'Agency',
   'msg.state': 'Status',

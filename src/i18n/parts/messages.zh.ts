@@ -2,6 +2,8 @@
 export const messagesZh = {
   'msg.title': '政民互动',
   'msg.nav': '留言',
+  'msg.agency_link': '向本机关留言',
+  'msg.agency_list_link': '本机关的留言答复',
   'msg.choose': '请选择',
   'msg.agency': '办理机关',
   'msg.state': '办理状态',

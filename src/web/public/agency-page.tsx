@@ -83,6 +83,10 @@ export function AgencyPage(props: {
         <p>{ctx.t('agency.how_to_obtain_text')}</p>
         <h3>{ctx.t('agency.request')}</h3>
         <p>{ctx.t('agency.request_text')}</p>
+        <p class="msg-agency-links">
+          {a.status === 'open' ? <a href={localePath(ctx.locale, `/messages/new?agency=${encodeURIComponent(a.code)}`)}>{ctx.t('msg.agency_link')}</a> : null}{' '}
+          <a href={localePath(ctx.locale, `/messages?agency=${encodeURIComponent(a.code)}`)}>{ctx.t('msg.agency_list_link')}</a>
+        </p>
       </section>
       <section aria-labelledby="catalogue">
         <div class="section-head">
