@@ -9,6 +9,7 @@ import { AppError } from '../domain/errors.js';
 import { pick } from '../i18n/i18n.js';
 import { agencyByCode, agencyCount, publicAgency, publicAgencyTree } from '../queries/agencies.js';
 import { catalogueFacets, cataloguePage, documentView, listThemes, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
+import { consultationLinks } from '../queries/consultations.js';
 import { findPublicFile, openFileBytes, publicFileHead } from '../queries/attachments.js';
 import type { Agency } from '../store/schema.js';
 import { sendPage, type WebEnv } from './render.js';
@@ -158,6 +159,7 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
           contentSha256: view.version.content_sha256 ?? '',
           pageUrl: `${env.baseUrl}${documentPath(view.doc.index_number ?? '', view.version.version_no ?? 1)}`,
         },
+        consultations: await consultationLinks(deps, view.doc.id),
       }),
       { current: '' },
     );

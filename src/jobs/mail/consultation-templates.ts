@@ -1,4 +1,32 @@
-import type { TemplateSet } from './layout.js';
+import { layout, payloadString, type Payload, type TemplateContext, type TemplateSet } from './layout.js';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function wallClock(iso: string, timeZone: string): string {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    formats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * The one-time link that verifies a consultation comment (issue 8 §1). The payload holds the
+ * consultation's title and the token (the consultation tables keep only its hash); no comment
+ * text and no name, so the mail reveals nothing the recipient did not type.
+ */
+function verifyComment(p: Payload, ctx: TemplateContext) {
+  const title = payloadString(p, 'title');
+  const token = payloadString(p, 'token');
+  const expires = payloadString(p, 'expires_at');
+  const tz = payloadString(p, 'time_zone');
+  return layout(ctx, {
+    subject: ctx.t('cs.mail.subject', { title }),
+    paragraphs: [ctx.t('cs.mail.body', { title }), ctx.t('cs.mail.expires', { at: wallClock(expires, tz), tz })],
+    link: { href: `${ctx.publicUrl}${ctx.locale === 'en' ? '/en' : ''}/consultations/verify?t=${encodeURIComponent(token)}`, label: ctx.t('cs.mail.link') },
+  });
+}
 
 /** E-mail templates of the consultation area (issue 8), by kind. */
-export const CONSULTATION_TEMPLATES: TemplateSet = {};
+export const CONSULTATION_TEMPLATES: TemplateSet = { 'consultation.verify_comment': verifyComment };

@@ -8,6 +8,7 @@ import { absolute, Breadcrumbs } from '../layout.js';
 import { FeedLinks, StateMarkers } from './document-list.js';
 import { Attachments, InterpretationLinks, MetadataTable, Notices, VersionHistory } from './document-parts.js';
 import { agencyPath, catalogueHref, documentPath } from './portal-urls.js';
+import type { ConsultationLinks } from '../../queries/consultations.js';
 
 /** What a document page shows. */
 export interface DocumentPageProps {
@@ -17,6 +18,31 @@ export interface DocumentPageProps {
   themeName: string;
   /** The version's place in the transparency log (the 公开记录 section). */
   record?: PublicRecord;
+  /** The consultations this document is the draft of, or the final policy of (意见征集). */
+  consultations?: ConsultationLinks;
+}
+
+/** Links from a draft to its consultation and from a final policy back to the feedback summary. */
+function ConsultationBlock({ ctx, links }: { ctx: RequestContext; links: ConsultationLinks | undefined }): SafeHtml | null {
+  if (!links || (!links.asDraft.length && !links.asFinal.length)) return null;
+  const l = (p: string) => localePath(ctx.locale, p);
+  return (
+    <section aria-labelledby="doc-consultation-h" class="notice notice-info doc-consultations">
+      <h2 id="doc-consultation-h">{ctx.t('cs.doc.heading')}</h2>
+      <ul class="link-list">
+        {links.asDraft.map((c) => (
+          <li>
+            <a href={l(`/consultations/${c.id}`)}>{ctx.t('cs.doc.draft_of', { title: c.title })}</a>
+          </li>
+        ))}
+        {links.asFinal.map((c) => (
+          <li>
+            <a href={l(`/consultations/${c.id}#summary`)}>{ctx.t('cs.doc.summary_of', { title: c.title })}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** The bare path of the version shown: the canonical URL for the current one, `/v/<n>` otherwise. */
@@ -39,7 +65,7 @@ function Body({ ctx, view }: { ctx: RequestContext; view: DocumentView }): SafeH
  * A public document page: notices first (withdrawn, validity, older version), then the metadata
  * table, the links to interpretations, the body, attachments, versions and the public record.
  */
-export function DocumentPage({ ctx, view, themeName, record }: DocumentPageProps): SafeHtml {
+export function DocumentPage({ ctx, view, themeName, record, consultations }: DocumentPageProps): SafeHtml {
   const { agency, version: v } = view;
   const agencyName = pick(ctx.locale, agency.name_zh, agency.name_en);
   const printHref = localePath(ctx.locale, `${shownPath(view)}?print=1`);
@@ -65,6 +91,7 @@ export function DocumentPage({ ctx, view, themeName, record }: DocumentPageProps
       </p>
       <MetadataTable ctx={ctx} view={view} themeName={themeName} />
       <InterpretationLinks ctx={ctx} view={view} />
+      <ConsultationBlock ctx={ctx} links={consultations} />
       <Body ctx={ctx} view={view} />
       <Attachments ctx={ctx} view={view} />
       <VersionHistory ctx={ctx} view={view} />

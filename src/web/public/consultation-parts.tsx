@@ -1,0 +1,40 @@
+import { h, type SafeHtml } from '../jsx.js';
+import type { RequestContext } from '../../http/request-context.js';
+import type { Phase } from '../../domain/consultations/rules.js';
+import type { DraftParagraph } from '../../domain/consultations/paragraphs.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as wall-clock `YYYY-MM-DD HH:mm` in a time zone (the agency's, where the window was set). */
+export function wallClock(iso: string, timeZone: string): string {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    formats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** `2026-03-02 09:00 至 2026-03-16 18:00（Asia/Shanghai）`. */
+export function windowText(ctx: RequestContext, c: { starts_at: string; ends_at: string; time_zone: string }): string {
+  return ctx.t('cs.window', { from: wallClock(c.starts_at, c.time_zone), to: wallClock(c.ends_at, c.time_zone), tz: c.time_zone });
+}
+
+/** The visible label of a paragraph: its article (第三条) or 第n段. */
+export function paragraphLabel(ctx: RequestContext, p: Pick<DraftParagraph, 'no' | 'article'> | undefined, no: number | null): string {
+  if (no === null) return ctx.t('cs.whole_draft');
+  if (p?.article) return ctx.t('cs.paragraph_article', { article: p.article, no });
+  return ctx.t('cs.paragraph_n', { no });
+}
+
+/** The phase as a text badge (not colour alone). */
+export function PhaseBadge({ ctx, phase }: { ctx: RequestContext; phase: Phase }): SafeHtml {
+  return <span class={`tag cs-phase cs-phase-${phase}`}>{ctx.t(`cs.phase.${phase}` as MessageKey) /* every Phase has a key */}</span>;
+}
+
+/** A message key built from a stored code (reasons, decisions), with the key family checked by the caller's union. */
+export function codeText(ctx: RequestContext, family: 'reason' | 'decision' | 'queue', code: string): string {
+  return ctx.t(`cs.${family}.${code}` as MessageKey); // codes are validated against their unions before storage
+}
