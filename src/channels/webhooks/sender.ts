@@ -18,17 +18,26 @@ export interface SendResult {
   error: string | null;
 }
 
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '', 0);
-    const list = addresses;
-    const bad = list.find((a) => !isPublicAddress(a.address));
-    if (bad || list.length === 0) return callback(Object.assign(new Error(`address_refused ${bad?.address ?? ''}`.trim()), { code: 'EADDRREFUSED' }), '', 0);
-    if (options.all) return callback(null, list);
-    const first = list[0];
-    return first ? callback(null, first.address, first.family) : callback(new Error('no address'), '', 0);
-  });
-};
+/** Resolves a host name to all its addresses (node's `dns.lookup` with `all: true` by default). */
+export type Resolver = (hostname: string, family: number, callback: (err: Error | null, addresses: LookupAddress[]) => void) => void;
+
+const systemResolver: Resolver = (hostname, family, callback) => dnsLookup(hostname, { all: true, family }, (err, addresses) => callback(err, addresses));
+
+/** A `lookup` for http.request that fails unless every address the name resolves to is public. */
+export function guardedLookup(resolve: Resolver = systemResolver): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, typeof options.family === 'number' ? options.family : 0, (err, list) => {
+      if (err) return callback(err, '', 0);
+      const bad = list.find((a) => !isPublicAddress(a.address));
+      if (bad || list.length === 0) return callback(Object.assign(new Error(`address_refused ${bad?.address ?? ''}`.trim()), { code: 'EADDRREFUSED' }), '', 0);
+      if (options.all) return callback(null, list);
+      const first = list[0];
+      return first ? callback(null, first.address, first.family) : callback(new Error('no address'), '', 0);
+    });
+  };
+}
+
+const defaultLookup = guardedLookup();
 
 // Keep-alive agents: an integrator's receiver gets many deliveries in a row.
 const agents = {
@@ -39,7 +48,7 @@ const agents = {
  * POSTs `body` with `headers` to `url`. Loopback receivers (only ever registered on development
  * instances) connect directly; every other host must resolve to public addresses only.
  */
-export function postWebhook(url: string, headers: Record<string, string>, body: string, o: { timeoutMs: number; userAgent: string }): Promise<SendResult> {
+export function postWebhook(url: string, headers: Record<string, string>, body: string, o: { timeoutMs: number; userAgent: string; resolve?: Resolver }): Promise<SendResult> {
   const started = performance.now();
   const done = (r: Omit<SendResult, 'durationMs'>): SendResult => ({ ...r, durationMs: Math.round(performance.now() - started) });
   let u: URL;
@@ -68,7 +77,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: 'POST',
         agent,
         headers: { ...headers, 'content-length': String(payload.length), 'user-agent': o.userAgent },
-        ...(loopback ? {} : { lookup: guardedLookup }),
+        ...(loopback ? {} : { lookup: o.resolve ? guardedLookup(o.resolve) : defaultLookup }),
       },
       (res) => {
         let read = 0;
