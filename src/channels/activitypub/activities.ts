@@ -145,7 +145,6 @@ export function documentNote(publicUrl: string, actorUrl: string, e: DocumentEnt
     url: link,
     content,
     contentMap: { zh: content },
-    attachment: [{ type: 'Link', mediaType: 'text/html', href: link, name: e.title }],
   };
 }
 

@@ -158,12 +158,15 @@ export async function registerActivityPubRoutes(app: FastifyInstance, core: AppC
       if (r.status === 202) return reply.status(202).send();
       return sendError(reply, r.status, r.error ?? 'refused');
     };
-    scope.post<{ Params: { code: string } }>('/ap/agencies/:code/inbox', { schema: { hide: true } }, async (req, reply) => {
+    // Each bad request can cost a key fetch, so one address gets a bounded number of tries; a
+    // large remote server delivering to many agencies stays far below it.
+    const inboxOpts = { schema: { hide: true }, onRequest: scope.rateLimit({ max: 600, timeWindow: '1 minute' }) };
+    scope.post<{ Params: { code: string } }>('/ap/agencies/:code/inbox', inboxOpts, async (req, reply) => {
       const agency = await agencyOr404(req, reply);
       if (!agency) return reply;
       return inbox(req, reply, agency);
     });
-    scope.post('/ap/inbox', { schema: { hide: true } }, async (req, reply) => inbox(req, reply, null));
+    scope.post('/ap/inbox', inboxOpts, async (req, reply) => inbox(req, reply, null));
   });
 }
 
