@@ -13,9 +13,7 @@ import { consultationLinks, moderationQueue, publicConsultation, staffConsultati
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makePublisher, publishDocument, type Publisher } from './helpers/publish.js';
 
-/** The draft of the tests: a preamble, three articles and a closing paragraph. */
-export const DRAFT_BODY =
-  '<p>为规范城市公园管理，制定本办法。</p><p>第一条 本办法适用于本市行政区域内的城市公园。</p><p>第二条 公园应当每日6时至22时向公众开放。</p><p>第三条 公园内禁止&lt;燃放&gt;烟花爆竹。</p><p>本办法自发布之日起施行。</p>';
+import { DRAFT_BODY } from './helpers/consultations.js';
 
 const code = (c: string) => (e: unknown) => e instanceof AppError && e.code === c;
 
