@@ -6,11 +6,12 @@ import { classifySmtpError } from '../src/jobs/mail/mailer.js';
 import { TemplateError } from '../src/jobs/mail/layout.js';
 import { DEFAULT_TEMPLATES, parsePayload, renderMessage } from '../src/jobs/mail/templates.js';
 import { backoffMs, DEFAULT_RETRY, messageIdFor } from '../src/jobs/outbox-delivery.js';
+import type { Json } from '../src/store/repos/outbox-repo.js';
 
 describe('mail settings', () => {
   test('defaults: no SMTP (mail is held), From on the public host, reminders 3 working days ahead', () => {
     assert.deepEqual(mailSettings({}, 'https://gongkai.example.gov.cn'), {
-      mail: { smtpUrl: null, mailFrom: 'noreply@gongkai.example.gov.cn', reminderDueSoonDays: 3 },
+      mail: { smtpUrl: null, mailFrom: 'noreply@gongkai.example.gov.cn', reminderDueSoonDays: 3, mailDir: null, mailEventsSecret: null },
     });
     assert.equal(loadConfig({ GONGKAI_SMTP_URL: 'smtp://u:p@mail.example:587' }).mail.smtpUrl, 'smtp://u:p@mail.example:587');
   });
@@ -49,9 +50,12 @@ describe('message templates', () => {
   // One sample payload per family of message, each carrying a value that needs escaping and a
   // link with a query string, so every template is held to the same rules.
   const mark = 'GK"<x>';
-  const samples: Record<string, Record<string, string | number>> = {
+  const link = '/admin/requests/a?b=1&c=2';
+  const event = { event_kind: 'document.published', title: mark, index_number: 'X/2026-00001', path: link, agency_zh: mark, agency_en: mark, note: mark };
+  const samples: Record<string, Record<string, Json>> = {
     reminder: { trackingNumber: mark, dueDate: '2026-03-06', workingDaysLeft: 2, role: 'supervisor', path: '/admin/requests/a?b=1&c=2', overdueSince: '2026-03-07' },
     request: { tracking_number: mark, request_id: 'a?b=1&c=2', audience: 'staff', submitted_on: '2026-03-02', received_on: '2026-03-02', due_date: '2026-03-30', supplement_by: '2026-03-20', days: 20, amount_fen: 12345, due_on: '2026-03-20', replied_on: '2026-03-25' },
+    subscription: { label: mark, frequency: 'daily', confirm_path: link, manage_path: link, unsubscribe_path: link, ...event, labels: [mark], period: mark, groups: [{ label: mark, events: [event], more: 1 }] },
     report: { agencyName: mark, year: '2026', dueBy: '2027-01-31', path: '/admin/requests/a?b=1&c=2' },
     message: { trackingNumber: mark, agency: mark, fromAgency: mark, reason: mark, dueDate: '2026-03-09', overdueSince: '2026-03-10', answeredOn: '2026-03-05', channel: 'information_request', note: mark, link: '/requests/new?agency=x&y=1', path: '/admin/requests/a?b=1&c=2' },
   };

@@ -14,6 +14,8 @@ export interface MailSettings {
    * directory (`GONGKAI_MAIL_DIR`, relative to the data directory) instead of being held. Null: off.
    */
   mailDir: string | null;
+  /** Shared secret of `POST /api/v1/mail-events` (GONGKAI_MAIL_EVENTS_SECRET); null: the endpoint is off. */
+  mailEventsSecret: string | null;
 }
 
 /**
@@ -43,5 +45,7 @@ export function mailSettings(env: Record<string, string | undefined>, publicUrl:
     throw new AppError('validation_failed', { message: `GONGKAI_REMINDER_DAYS must be an integer in 0..20, got "${daysRaw ?? ''}"` });
   }
   const mailDir = env.GONGKAI_MAIL_DIR ? resolve(dataDir, env.GONGKAI_MAIL_DIR) : null;
-  return { mail: { smtpUrl: raw, mailFrom, reminderDueSoonDays: days, mailDir } };
+  const secret = env.GONGKAI_MAIL_EVENTS_SECRET || null;
+  if (secret !== null && secret.length < 16) throw new AppError('validation_failed', { message: 'GONGKAI_MAIL_EVENTS_SECRET must be at least 16 characters' });
+  return { mail: { smtpUrl: raw, mailFrom, reminderDueSoonDays: days, mailDir, mailEventsSecret: secret } };
 }

@@ -14,7 +14,7 @@ function listHeaders(p: Payload, ctx: TemplateContext): Record<string, string> {
   return {
     'List-Unsubscribe': `<${ctx.publicUrl}${payloadString(p, 'unsubscribe_path')}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'List-Id': `${ctx.t('sub.title')} <subscriptions.${new URL(ctx.publicUrl).hostname}>`,
+    'List-Id': `<subscriptions.${/^[a-z]+:\/\/([^/:]+)/i.exec(ctx.publicUrl)?.[1] ?? 'localhost'}>`,
   };
 }
 
