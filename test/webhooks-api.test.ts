@@ -195,6 +195,12 @@ describe(`webhooks API and console [${kind}]`, () => {
     assert.equal(en.statusCode, 200);
     assert.match(en.body, /Disabled/);
     assert.equal((await get('/admin/webhooks/nope')).statusCode, 404);
+    // The developers page documents the scheme.
+    const docs = await p.server.inject({ method: 'GET', url: '/api/docs' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.body, /id="webhooks"/);
+    assert.match(docs.body, /Gongkai-Signature/);
+    assert.match(docs.body, /300/);
     assert.equal((await get(`${link}/deliveries/nope`)).statusCode, 404);
   });
 });

@@ -2,6 +2,7 @@ import { h, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { DataTable } from '../table-scroll.js';
 import type { RefSection } from './api-reference.js';
+import { WebhookDocs } from './webhook-docs.js';
 
 const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/agencies', 'api.agencies'],
@@ -27,6 +28,7 @@ export function DevelopersPage({ ctx, reference }: { ctx: RequestContext; refere
               </tr>
             ))}
       </DataTable>
+      <WebhookDocs ctx={ctx} />
       <h2 id="reference">{ctx.t('api.reference')}</h2>
       <p>{ctx.t('api.reference_intro')}</p>
       <nav aria-label={ctx.t('api.reference')}>
