@@ -37,6 +37,19 @@ function DisplaySwitch({ ctx }: { ctx: RequestContext }): SafeHtml {
   );
 }
 
+/** The site search box in every page's header (the home and search pages have their own, larger form instead). */
+function HeaderSearch({ ctx }: { ctx: RequestContext }): SafeHtml {
+  return (
+    <form class="header-search" role="search" aria-label={ctx.t('search.header_label')} method="get" action={localePath(ctx.locale, '/search')}>
+      <label class="visually-hidden" for="header-q">
+        {ctx.t('search.label')}
+      </label>
+      <input type="search" id="header-q" name="q" maxlength="200" placeholder={ctx.t('search.header_label')} />
+      <button type="submit">{ctx.t('search.button')}</button>
+    </form>
+  );
+}
+
 /** The page shell shared by the public site and the console. */
 export function Shell(props: {
   ctx: RequestContext;
@@ -87,6 +100,7 @@ export function Shell(props: {
                 <span class="brand-tagline">{ctx.t('site.tagline')}</span>
               </span>
             </a>
+            {ctx.barePath === '/search' || ctx.barePath === '/' ? null : <HeaderSearch ctx={ctx} />}
             <div class="header-tools">
               <LangSwitch ctx={ctx} />
               <DisplaySwitch ctx={ctx} />
