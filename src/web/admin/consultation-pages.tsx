@@ -289,7 +289,7 @@ export function AdminConsultationPage({ ctx, v, values, issues, flash }: { ctx: 
       <section aria-labelledby="cs-admin-summary-h">
         <h2 id="cs-admin-summary-h">{ctx.t('cs.summary')}</h2>
         {v.summary?.state === 'published' ? (
-          <SummarySection ctx={ctx} s={v.summary} />
+          <SummarySection ctx={ctx} s={v.summary} tz={v.c.time_zone} />
         ) : v.c.state === 'closed' && v.canEdit ? (
           <SummaryForm ctx={ctx} v={v} values={values} issues={issues} />
         ) : (

@@ -178,14 +178,14 @@ function Comment({ ctx, v, c, open }: { ctx: RequestContext; v: PublicConsultati
 }
 
 /** The published feedback summary (意见采纳情况反馈). */
-export function SummarySection({ ctx, s }: { ctx: RequestContext; s: PublicSummary }): SafeHtml {
+export function SummarySection({ ctx, s, tz }: { ctx: RequestContext; s: PublicSummary; tz: string }): SafeHtml {
   const l = (p: string) => localePath(ctx.locale, p);
   return (
     <section aria-labelledby="summary-h" id="summary" class="panel cs-summary">
       <h2 id="summary-h">{ctx.t('cs.summary')}</h2>
       <Facts
         rows={[
-          [ctx.t('cs.summary_published_at'), s.published_at.slice(0, 10)],
+          [ctx.t('cs.summary_published_at'), s.published_at ? wallClock(s.published_at, tz).slice(0, 10) : '—'],
           [ctx.t('cs.comments_received'), String(s.total_comments)],
           [ctx.t('cs.comments_hidden'), String(s.hidden_comments)],
           [ctx.t('cs.participants'), String(s.participants)],
@@ -249,7 +249,7 @@ export function ConsultationPage(props: ConsultationPageProps): SafeHtml {
         ]}
       />
       {v.c.description ? <p class="pre-line lead">{v.c.description}</p> : null}
-      {v.summary ? <SummarySection ctx={ctx} s={v.summary} /> : null}
+      {v.summary ? <SummarySection ctx={ctx} s={v.summary} tz={v.c.time_zone} /> : null}
       <Paragraphs ctx={ctx} v={v} />
       <section aria-labelledby="cs-form-h" class="cs-form-section">
         <h2 id="cs-form-h">{ctx.t('cs.form_title')}</h2>
