@@ -14,7 +14,8 @@ const NAME = '张三丰';
 const PHONE = '13912345678';
 const EMAIL = 'zhang.sf@example.test';
 const ID_NUMBER = '11010519491231002X';
-const PERSONAL = [NAME, PHONE, '139-1234-5678', EMAIL, ID_NUMBER, 'zhang.sf'];
+// The birth date inside the identity number and a phone's prefix must not survive either.
+const PERSONAL = [NAME, PHONE, '139-1234-5678', '1391234', EMAIL, ID_NUMBER, '19491231', 'zhang.sf'];
 
 describe(`messages: public pages without personal data, private messages never public [${store}]`, () => {
   let p: TestPlatform;
@@ -151,6 +152,8 @@ describe(`messages: public pages without personal data, private messages never p
     assert.equal(overdue.statusCode, 200);
     assert.match(overdue.body, new RegExp(`${r.trackingNumber}[\\s\\S]*超期 3 个工作日`));
     assert.match(overdue.body, /class="rq-overdue"/);
+    assert.ok((await get(`/admin/messages?view=all&agency=${t.county1.id}`, officer)).body.includes(r.trackingNumber), 'the agency filter keeps it');
+    assert.ok(!(await get(`/admin/messages?view=all&agency=${t.dept1.id}`, officer)).body.includes(r.trackingNumber), 'another agency filters it out');
     const bad = await staffPost(officer, `/admin/messages/${r.messageId}/redirect`, { channel: '', note: '' });
     assert.equal(bad.statusCode, 400);
     const ok = await staffPost(officer, `/admin/messages/${r.messageId}/redirect`, { channel: 'petition', note: '' });

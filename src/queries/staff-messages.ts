@@ -95,6 +95,8 @@ export interface MessageDetail {
   agencies: Agency[];
   /** What publication would show (masked), for the officer to check before answering. */
   preview: { title: string; body: string };
+  /** Names of the agencies the history names by code (transfers). */
+  agencyNames: Record<string, { zh: string; en: string }>;
 }
 
 /** One message; staff outside `request.read` scope get `message_not_found`. */
@@ -118,7 +120,14 @@ export async function messageDetail(deps: Deps, actor: Actor, id: string): Promi
     .orderBy('u.display_name')
     .execute();
   const agencies = await deps.db.selectFrom('agencies').selectAll().where('status', '=', 'open').where('id', '!=', agency.id).orderBy('path').execute();
+  const codes = new Set<string>();
+  for (const e of events) {
+    const det = JSON.parse(e.details) as Record<string, unknown>;
+    for (const k of ['from_agency', 'to_agency']) if (typeof det[k] === 'string') codes.add(det[k]);
+  }
+  const named = codes.size ? await deps.db.selectFrom('agencies').select(['code', 'name_zh', 'name_en']).where('code', 'in', [...codes]).execute() : [];
   return {
+    agencyNames: Object.fromEntries(named.map((a) => [a.code, { zh: a.name_zh, en: a.name_en }])),
     msg, agency, sender, events, officerName: officer?.display_name ?? '',
     overdue: isOpen(msg.state) && compareDates(today, msg.due_date) > 0,
     canHandle: allowed(actor, 'request.handle', agency.path),
@@ -134,6 +143,12 @@ export async function answerDaysSetting(deps: Deps, actor: Actor, agencyId: stri
   if (!agency || !allowed(actor, 'agency.read', agency.path)) throw new AppError('agency_not_found');
   const set = await messageRepo.answerDays(deps.db, agency.id);
   return { agency, days: set ?? DEFAULT_ANSWER_DAYS, isDefault: set === undefined, canEdit: allowed(actor, 'agency.edit_profile', agency.path) };
+}
+
+/** Open agencies whose messages the actor may read (for the list's agency filter). */
+export async function readableAgencies(deps: Deps, actor: Actor): Promise<Agency[]> {
+  const all = await deps.db.selectFrom('agencies').selectAll().orderBy('path').execute();
+  return all.filter((a) => allowed(actor, 'request.read', a.path));
 }
 
 /** Agencies whose setting the actor may change (for the settings picker). */

@@ -17,7 +17,7 @@ import { AppError, type FieldIssue } from '../domain/errors.js';
 import { isOneOf, MESSAGE_KINDS } from '../domain/messages/message-rules.js';
 import { localePath } from '../http/request-context.js';
 import { hasKey } from '../i18n/i18n.js';
-import { answerDaysSetting, listMessages, messageDetail, MESSAGE_VIEWS, settableAgencies } from '../queries/staff-messages.js';
+import { answerDaysSetting, listMessages, messageDetail, MESSAGE_VIEWS, readableAgencies, settableAgencies } from '../queries/staff-messages.js';
 import { MessageAdminDetailPage } from './admin/message-detail-page.js';
 import { MessageAdminListPage } from './admin/message-list-page.js';
 import { MessageSettingsPage } from './admin/message-settings-page.js';
@@ -51,9 +51,11 @@ export async function registerMessagesAdminPages(app: FastifyInstance, core: App
     const actor = actorOf(req);
     const view = isOneOf(MESSAGE_VIEWS, req.query.view ?? '') ? (req.query.view as (typeof MESSAGE_VIEWS)[number]) : 'open'; // checked just before
     const kind = isOneOf(MESSAGE_KINDS, req.query.kind ?? '') ? (req.query.kind ?? '') : '';
-    const items = await listMessages(deps, actor, { view, ...(kind ? { kind } : {}) });
+    const agencies = await readableAgencies(deps, actor);
+    const agencyId = agencies.some((a) => a.id === req.query.agency) ? (req.query.agency ?? '') : '';
+    const items = await listMessages(deps, actor, { view, ...(kind ? { kind } : {}), ...(agencyId ? { agencyId } : {}) });
     const canSettings = (await settableAgencies(deps, actor)).length > 0;
-    return sendPage(env, req, reply, meta(req.ctx.t('msg.admin.title'), '/admin/messages'), MessageAdminListPage({ ctx: req.ctx, view, kind, items, canSettings }), { area: 'admin', current: '/admin/messages' });
+    return sendPage(env, req, reply, meta(req.ctx.t('msg.admin.title'), '/admin/messages'), MessageAdminListPage({ ctx: req.ctx, view, kind, agencyId, agencies, items, canSettings }), { area: 'admin', current: '/admin/messages' });
   });
 
   const settingsPage = async (req: FastifyRequest, issues: FieldIssue[], flash?: string, status = 200) => {

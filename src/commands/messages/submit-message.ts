@@ -69,9 +69,8 @@ export async function submitMessage(deps: Deps, agencyId: string, input: Message
       updated_at: at,
     };
     await messageRepo.insert(trx, row, { message_id: id, ...clean.sender });
-    const actor: Actor = { ...SENDER_ACTOR };
-    await recordMessageEvent(trx, deps, actor, row, 'submitted', today, { agency: agency.code, due_date: dueDate });
-    await auditMessage(trx, deps, { type: 'system', username: 'sender', ip: null }, 'message.submitted', row, { tracking_number: trackingNumber, kind: row.kind, is_public: row.is_public, ip: opts.ip ?? null });
+    await recordMessageEvent(trx, deps, SENDER_ACTOR, row, 'submitted', today, { agency: agency.code, due_date: dueDate });
+    await auditMessage(trx, deps, SENDER_ACTOR, 'message.submitted', row, { tracking_number: trackingNumber, kind: row.kind, is_public: row.is_public, ip: opts.ip ?? null });
     await notifySender(trx, deps, row, MESSAGE_MAIL.submitted, { agency: agency.name_zh, dueDate });
     await notifyOfficers(trx, deps, row, agency);
     return { messageId: id, trackingNumber, token, dueDate };

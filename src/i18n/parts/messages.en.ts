@@ -138,6 +138,7 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   'msg.admin.view.mine': 'Mine',
   'msg.admin.view.finished': 'Finished',
   'msg.admin.view.all': 'All',
+  'msg.admin.all_agencies': 'All agencies',
   'msg.admin.filter': 'Filter',
   'msg.admin.table': 'Messages',
   'msg.admin.empty': 'No messages match.',

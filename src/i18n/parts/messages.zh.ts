@@ -136,6 +136,7 @@ export const messagesZh = {
   'msg.admin.view.mine': '我承办的',
   'msg.admin.view.finished': '已办结',
   'msg.admin.view.all': '全部',
+  'msg.admin.all_agencies': '全部机关',
   'msg.admin.filter': '筛选',
   'msg.admin.table': '留言',
   'msg.admin.empty': '没有符合条件的留言。',

@@ -1,4 +1,4 @@
-import { h, Fragment, type SafeHtml } from '../jsx.js';
+import { h, Fragment, type Child, type SafeHtml } from '../jsx.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import type { FieldIssue } from '../../domain/errors.js';
@@ -14,13 +14,13 @@ const STEP_LABELS = (ctx: RequestContext): Record<string, string> => ({
   officer: ctx.t('msg.admin.officer'), answer: ctx.t('msg.admin.answer'), to_agency: ctx.t('msg.admin.to_agency'), reason: ctx.t('msg.admin.reason'), channel: ctx.t('msg.admin.channel'), note: ctx.t('msg.admin.note'),
 });
 
-function Step({ ctx, id, action, title, children }: { ctx: RequestContext; id: string; action: string; title: string; children?: unknown }): SafeHtml {
+function Step({ ctx, id, action, title, children }: { ctx: RequestContext; id: string; action: string; title: string; children?: Child }): SafeHtml {
   return (
     <section class="rq-step" aria-labelledby={`step-${id}`}>
       <h3 id={`step-${id}`}>{title}</h3>
       <form method="post" action={action} class="form" novalidate>
         <Csrf ctx={ctx} />
-        {children as SafeHtml}
+        {children}
       </form>
     </section>
   );
@@ -34,6 +34,10 @@ export function MessageAdminDetailPage({ ctx, d, issues, refusal, step }: { ctx:
   const open = (OPEN_MESSAGE_STATES as readonly string[]).includes(m.state);
   const mine = (s: string) => (step === s ? issues : []);
   const agencyName = pick(ctx.locale, d.agency.name_zh, d.agency.name_en);
+  const name = (code: unknown): string => {
+    const n = typeof code === 'string' ? d.agencyNames[code] : undefined;
+    return n ? pick(ctx.locale, n.zh, n.en) : String(code ?? '');
+  };
   return (
     <div>
       <p>
@@ -125,7 +129,7 @@ export function MessageAdminDetailPage({ ctx, d, issues, refusal, step }: { ctx:
             return (
               <li>
                 <span class="rq-date">{e.local_date}</span> {msgLabel.event(ctx, e.kind)} <span class="muted">{e.actor_name}</span>
-                {typeof det.reason === 'string' ? ` — ${det.from_agency as string} → ${det.to_agency as string}: ${det.reason}` : ''}
+                {typeof det.reason === 'string' ? ` — ${name(det.from_agency)} → ${name(det.to_agency)}: ${det.reason}` : ''}
                 {typeof det.channel === 'string' ? ` — ${msgLabel.channel(ctx, det.channel)}` : ''}
               </li>
             );

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import { MESSAGE_KINDS } from '../../domain/messages/message-rules.js';
 import { pick } from '../../i18n/i18n.js';
+import type { Agency } from '../../store/schema.js';
 import { MESSAGE_VIEWS, type MessageLine, type MessageView } from '../../queries/staff-messages.js';
 import { SelectField } from '../forms.js';
 import { DataTable } from '../table-scroll.js';
@@ -19,9 +20,22 @@ function remaining(ctx: RequestContext, l: MessageLine): string {
 }
 
 /** `/admin/messages`: tabs by view, a kind filter, the table with overdue marks. */
-export function MessageAdminListPage({ ctx, view, kind, items, canSettings }: { ctx: RequestContext; view: MessageView; kind: string; items: MessageLine[]; canSettings: boolean }): SafeHtml {
+export function MessageAdminListPage({ ctx, view, kind, agencyId, agencies, items, canSettings }: {
+  ctx: RequestContext;
+  view: MessageView;
+  kind: string;
+  agencyId: string;
+  agencies: Agency[];
+  items: MessageLine[];
+  canSettings: boolean;
+}): SafeHtml {
   const l = (p: string) => localePath(ctx.locale, p);
-  const href = (v: string) => l(`/admin/messages?view=${v}${kind ? `&kind=${kind}` : ''}`);
+  const href = (v: string) => {
+    const q = new URLSearchParams({ view: v });
+    if (kind) q.set('kind', kind);
+    if (agencyId) q.set('agency', agencyId);
+    return l(`/admin/messages?${q.toString()}`);
+  };
   return (
     <div>
       <h1>{ctx.t('msg.admin.title')}</h1>
@@ -46,6 +60,7 @@ export function MessageAdminListPage({ ctx, view, kind, items, canSettings }: { 
       <form method="get" action={l('/admin/messages')} class="form-inline">
         <input type="hidden" name="view" value={view} />
         <SelectField ctx={ctx} name="kind" label={ctx.t('msg.f.kind')} value={kind} options={[['', ctx.t('msg.list.all_kinds')], ...MESSAGE_KINDS.map((k): [string, string] => [k, msgLabel.kind(ctx, k)])]} />
+        <SelectField ctx={ctx} name="agency" label={ctx.t('msg.agency')} value={agencyId} options={[['', ctx.t('msg.admin.all_agencies')], ...agencies.map((a): [string, string] => [a.id, `${'　'.repeat(Math.max(0, a.depth))}${pick(ctx.locale, a.name_zh, a.name_en)}`])]} />
         <button type="submit" class="button button-secondary">{ctx.t('msg.admin.filter')}</button>
       </form>
       {items.length ? (
