@@ -3,7 +3,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { acceptFollow } from '../src/commands/activitypub/follows.js';
-import { deliverActivities } from '../src/channels/activitypub/delivery.js';
+import { deliverActivities, pruneDeliveries } from '../src/channels/activitypub/delivery.js';
 import { deliveryTargets } from '../src/channels/activitypub/adapter.js';
 import { parseSignatureHeader } from '../src/channels/activitypub/http-signature.js';
 import { fetchPolicyFor, isPrivateAddress, refusedUrl } from '../src/channels/activitypub/safe-fetch.js';
@@ -26,9 +26,9 @@ describe('ActivityPub: fetch policy and refusals', () => {
   const key = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 
   before(async () => {
-    probe = createServer((_req, res) => {
+    probe = createServer((req, res) => {
       probeHits++;
-      res.writeHead(202).end();
+      res.writeHead(req.url === '/users/gone/inbox' ? 410 : 202).end();
     });
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
     const addr = probe.address();
@@ -120,5 +120,20 @@ describe('ActivityPub: fetch policy and refusals', () => {
       ]),
       ['https://a.example/inbox', 'https://b.example/users/3/inbox'],
     );
+  });
+
+  test('an inbox answering 410 Gone loses its follower; delivered rows are pruned after 30 days', async () => {
+    const inbox = `${probeBase}/users/gone/inbox`;
+    await acceptFollow(p.app.deps, { agencyId: pub.agencyId, follower: { actorUrl: `${probeBase}/users/gone`, inbox, sharedInbox: null }, followId: `${probeBase}/f/2`, accept: { id: 'http://gongkai.test/ap/accepts/t2', body: '{}' } });
+    const ok = `${probeBase}/users/fine/inbox`;
+    await acceptFollow(p.app.deps, { agencyId: pub.agencyId, follower: { actorUrl: `${probeBase}/users/fine`, inbox: ok, sharedInbox: null }, followId: `${probeBase}/f/3`, accept: { id: 'http://gongkai.test/ap/accepts/t3', body: '{}' } });
+    // The loopback policy, as a development instance would use.
+    const r = await deliverActivities(p.app.deps, { policy: fetchPolicyFor('http://127.0.0.1:1') });
+    assert.deepEqual(r, { sent: 1, retried: 0, failed: 1 });
+    const left = await p.app.deps.db.selectFrom('ap_followers').select('actor_url').orderBy('actor_url').execute();
+    assert.deepEqual(left.map((f) => f.actor_url), [`${probeBase}/users/eve`, `${probeBase}/users/fine`]);
+    assert.equal(await pruneDeliveries(p.app.deps, new Date(p.clock.now().getTime() + 29 * 86_400_000)), 0);
+    assert.equal(await pruneDeliveries(p.app.deps, new Date(p.clock.now().getTime() + 31 * 86_400_000)), 1);
+    assert.equal((await p.app.deps.db.selectFrom('ap_deliveries').selectAll().where('inbox', '=', ok).execute()).length, 0);
   });
 });

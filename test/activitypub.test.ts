@@ -5,6 +5,7 @@ import { createServer as createNetServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { ManualClock } from '../src/domain/clock.js';
 import { withdrawDocument } from '../src/commands/documents/withdraw-document.js';
+import { setValidity } from '../src/commands/documents/set-validity.js';
 import { drainEvents } from '../src/jobs/event-consumers.js';
 import { deliverActivities } from '../src/channels/activitypub/delivery.js';
 import { handleActivityPubEvent } from '../src/channels/activitypub/adapter.js';
@@ -275,7 +276,7 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
     inbox.length = 0;
   });
 
-  test('a failing inbox is retried with backoff; a withdrawal is an Update of the same Note with the reason', async () => {
+  test('a failing inbox is retried with backoff; a validity change and a withdrawal are Updates of the same Note with their reasons', async () => {
     const { documentId } = await publishDocument(p.app.deps, pub, { title: '将被撤回的文件' });
     await drainEvents(p.app.deps, 'activitypub', { now: p.clock.now() });
     failNext = 1;
@@ -285,6 +286,15 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
     assert.deepEqual(await deliverActivities(p.app.deps), { sent: 1, retried: 0, failed: 0 });
     const created = inbox.pop()!;
     await verifyDelivery(created);
+
+    await setValidity(p.app.deps, pub.reviewer, documentId, { validity: 'expired', date: p.clock.now().toISOString().slice(0, 10), note: '有效期届满自动失效' });
+    await drainEvents(p.app.deps, 'activitypub', { now: p.clock.now() });
+    assert.equal((await deliverActivities(p.app.deps)).sent, 1);
+    const validity = inbox.pop()!;
+    await verifyDelivery(validity);
+    assert.equal(validity.json.type, 'Update');
+    assert.equal((validity.json.object as Json).id, (created.json.object as Json).id);
+    assert.match(String((validity.json.object as Json).content), /有效期届满自动失效/);
 
     await withdrawDocument(p.app.deps, pub.reviewer, documentId, '内容已过时');
     await drainEvents(p.app.deps, 'activitypub', { now: p.clock.now() });
@@ -309,6 +319,6 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
     assert.deepEqual(await deliverActivities(p.app.deps), { sent: 0, retried: 0, failed: 0 });
     assert.equal(inbox.length, 0);
     const outbox = (await (await fetch(`${actorUrl}/outbox`, { headers: { accept: 'application/activity+json' } })).json()) as Json;
-    assert.equal(outbox.totalItems, 4, 'three publications and one withdrawal');
+    assert.equal(outbox.totalItems, 5, 'three publications, one validity change and one withdrawal');
   });
 });

@@ -10,7 +10,7 @@ import { apActors, apFollowers, type ApActorRow } from '../store/repos/activityp
 import type { EventRow } from '../store/repos/event-repo.js';
 
 /** The event kinds that become outbox activities. */
-export const AP_DOCUMENT_KINDS = ['document.published', 'document.corrected', 'document.withdrawn'] as const;
+export const AP_DOCUMENT_KINDS = ['document.published', 'document.corrected', 'document.validity_changed', 'document.withdrawn'] as const;
 type ApKind = (typeof AP_DOCUMENT_KINDS)[number];
 
 export function isApDocumentKind(kind: string): kind is ApKind {
@@ -100,7 +100,7 @@ export async function apEntriesOf(deps: Deps, events: readonly EventRow[]): Prom
       title: r?.title ?? str(p.title),
       summary: r?.summary ?? '',
       docNumber: r?.doc_number ?? str(p.doc_number),
-      note: e.kind === 'document.withdrawn' ? str(p.note) : e.kind === 'document.corrected' ? str(p.change_note) : '',
+      note: e.kind === 'document.corrected' ? str(p.change_note) : e.kind === 'document.published' ? '' : str(p.note),
       firstPublishedAt: d.first_published_at ?? e.occurred_at,
     });
   }

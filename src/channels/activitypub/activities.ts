@@ -4,8 +4,8 @@
  * publication, correction and withdrawal, the Accept of a Follow, and the outbox collection.
  *
  * Decisions (issue 8 §4 is silent on them):
- * - A document is one Note whose id is derived from its index number, so a correction or a
- *   withdrawal is an `Update` of the same Note: Mastodon then shows the post as edited, and the
+ * - A document is one Note whose id is derived from its index number, so a correction, a
+ *   validity change (repealed, expired…) or a withdrawal is an `Update` of the same Note: Mastodon then shows the post as edited, and the
  *   link still leads to the document page, which keeps the withdrawal notice (withdrawn
  *   documents stay on the public record, so we never send `Delete`/`Tombstone`).
  * - The text is the document's own Chinese title and summary; the few words around them reuse
@@ -94,14 +94,14 @@ export function webfingerDocument(o: { username: string; host: string; actorUrl:
 /** One public event of a document, as the outbox and deliveries show it. */
 export interface DocumentEntry {
   eventId: string;
-  kind: 'document.published' | 'document.corrected' | 'document.withdrawn';
+  kind: 'document.published' | 'document.corrected' | 'document.withdrawn' | 'document.validity_changed';
   at: string;
   indexNumber: string;
   version: number;
   title: string;
   summary: string;
   docNumber: string;
-  /** Change note of a new version, or the reason for a withdrawal. */
+  /** Change note of a new version, the reason for a withdrawal, or the note of a validity change. */
   note: string;
   /** When the document was first published (the Note's `published`). */
   firstPublishedAt: string;
@@ -127,10 +127,13 @@ export function activityUrl(actorUrl: string, eventId: string): string {
 export function documentNote(publicUrl: string, actorUrl: string, e: DocumentEntry): ApObject {
   const t = translator('zh-CN');
   const link = `${publicUrl}${documentPagePath(e.indexNumber)}`;
-  const prefix = e.kind === 'document.withdrawn' ? t('feed.kind.withdrawn') : e.kind === 'document.corrected' ? t('feed.kind.new_version') : '';
+  const prefix = { 'document.published': '', 'document.corrected': t('feed.kind.new_version'), 'document.withdrawn': t('feed.kind.withdrawn'), 'document.validity_changed': t('feed.kind.validity') }[e.kind];
   const lines = [`<p>${esc(prefix)}<a href="${esc(link)}">${esc(e.title)}</a></p>`];
-  if (e.kind === 'document.withdrawn' && e.note) lines.push(`<p>${esc(t('feed.summary.withdrawn', { note: e.note }))}</p>`);
-  if (e.kind === 'document.corrected' && e.note) lines.push(`<p>${esc(t('feed.summary.new_version', { n: e.version, note: e.note }))}</p>`);
+  if (e.note) {
+    if (e.kind === 'document.withdrawn') lines.push(`<p>${esc(t('feed.summary.withdrawn', { note: e.note }))}</p>`);
+    if (e.kind === 'document.corrected') lines.push(`<p>${esc(t('feed.summary.new_version', { n: e.version, note: e.note }))}</p>`);
+    if (e.kind === 'document.validity_changed') lines.push(`<p>${esc(t('feed.summary.validity', { note: e.note }))}</p>`);
+  }
   if (e.summary) lines.push(`<p>${esc(e.summary)}</p>`);
   lines.push(`<p>${esc([e.docNumber, e.indexNumber].filter((x) => x !== '').join(' · '))}</p>`);
   const content = lines.join('');
@@ -148,7 +151,7 @@ export function documentNote(publicUrl: string, actorUrl: string, e: DocumentEnt
   };
 }
 
-/** `Create` for a first publication, `Update` for a new version or a withdrawal. */
+/** `Create` for a first publication, `Update` for a new version, a validity change or a withdrawal. */
 export function documentActivity(publicUrl: string, actorUrl: string, e: DocumentEntry, withContext = true): ApObject {
   return {
     ...(withContext ? { '@context': AS_CONTEXT } : {}),

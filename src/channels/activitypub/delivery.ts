@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../commands/deps.js';
-import { apActors, apDeliveryOutcome, claimDeliveries, type ApDeliveryRow } from '../../store/repos/activitypub-repo.js';
+import { apActors, apDeliveryOutcome, apFollowers, claimDeliveries, pruneSentDeliveries, type ApDeliveryRow } from '../../store/repos/activitypub-repo.js';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../../jobs/outbox-delivery.js';
 import { ACTIVITY_JSON } from './activities.js';
 import { signedHeaders } from './http-signature.js';
@@ -76,6 +76,8 @@ export async function deliverActivities(deps: Deps, o: ApDeliveryOptions = {}): 
         }
         error = `HTTP ${status}`;
         permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+        // 410 Gone: the account was deleted; it follows nobody any more.
+        if (status === 410) await apFollowers.removeByInbox(deps.db, row.inbox);
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
         permanent = err instanceof FetchError && err.permanent;
@@ -90,4 +92,12 @@ export async function deliverActivities(deps: Deps, o: ApDeliveryOptions = {}): 
   const parallel = Math.max(1, o.parallel ?? 8);
   for (let i = 0; i < rows.length; i += parallel) await Promise.all(rows.slice(i, i + parallel).map(one));
   return report;
+}
+
+/** Delivered rows are kept this long (for inspection), then pruned by the job. */
+export const SENT_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/** Forgets deliveries sent more than `SENT_RETENTION_MS` before `now`. */
+export function pruneDeliveries(deps: Deps, now: Date): Promise<number> {
+  return pruneSentDeliveries(deps.db, new Date(now.getTime() - SENT_RETENTION_MS).toISOString());
 }

@@ -53,6 +53,11 @@ export const apFollowers = {
     const r = await db.deleteFrom('ap_followers').where('actor_url', '=', actorUrl).executeTakeFirst();
     return Number(r.numDeletedRows);
   },
+  /** Removes the followers whose own inbox is `inbox` (it answered 410 Gone). */
+  async removeByInbox(db: Exec, inbox: string): Promise<number> {
+    const r = await db.deleteFrom('ap_followers').where('inbox', '=', inbox).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
   of: (db: Exec, agencyId: string): Promise<ApFollowerRow[]> => db.selectFrom('ap_followers').selectAll().where('agency_id', '=', agencyId).orderBy('created_at').orderBy('actor_url').execute(),
   one: (db: Exec, agencyId: string, actorUrl: string): Promise<ApFollowerRow | undefined> =>
     db.selectFrom('ap_followers').selectAll().where('agency_id', '=', agencyId).where('actor_url', '=', actorUrl).executeTakeFirst(),
@@ -126,3 +131,9 @@ export const apDeliveryOutcome = {
   retry: (db: Exec, id: string, token: string, error: string, notBefore: string) => finish(db, id, token, { status: 'pending', not_before: notBefore, last_error: error }),
   failed: (db: Exec, id: string, token: string, error: string) => finish(db, id, token, { status: 'failed', last_error: error }),
 };
+
+/** Deletes delivered rows sent before `before` (their activities stay in the outbox); returns how many. */
+export async function pruneSentDeliveries(db: Exec, before: string): Promise<number> {
+  const r = await db.deleteFrom('ap_deliveries').where('status', '=', 'sent').where('sent_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
