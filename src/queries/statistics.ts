@@ -38,7 +38,8 @@ async function facts(deps: Deps, agency: Agency, scope: StatScope, year: number)
   return { docs, reqs };
 }
 
-async function toStats(deps: Deps, year: number, docs: readonly StatDocumentRow[], reqs: readonly StatRequestRow[]): Promise<YearStatistics> {
+/** Aggregates loaded facts into one year's statistics (working days on each agency's calendar); shared with the open-data statistics CSV. */
+export async function toStats(deps: Deps, year: number, docs: readonly StatDocumentRow[], reqs: readonly StatRequestRow[]): Promise<YearStatistics> {
   const calendars = new Map<string, WorkingCalendar>();
   const zone = deps.defaultTimeZone;
   const sd: StatDocument[] = docs.map((d) => ({ publishedOn: localDate(d.first_published_at, zone), genre: d.genre, theme: d.theme_code, timelinessDays: d.timeliness_days }));

@@ -11,6 +11,16 @@ const ENDPOINTS: [string, string, string][] = [
   ['GET', '/api/v1/openapi.json', 'api.openapi'],
 ];
 
+/** The open-data files and catalogue (issue 7 §4); not locale-prefixed: the files are the same in every language. */
+const OPEN_DATA_LINKS: [string, 'od.dev.catalog' | 'od.dev.documents_jsonl' | 'od.dev.documents_csv' | 'od.dev.attachments' | 'od.dev.statistics' | 'od.dev.statistics_live'][] = [
+  ['/catalog.jsonld', 'od.dev.catalog'],
+  ['/open-data/documents.jsonl', 'od.dev.documents_jsonl'],
+  ['/open-data/documents.csv', 'od.dev.documents_csv'],
+  ['/open-data/attachments.csv', 'od.dev.attachments'],
+  ['/open-data/statistics.csv', 'od.dev.statistics'],
+  ['/statistics.csv', 'od.dev.statistics_live'],
+];
+
 /** The open API: a short guide, then the reference rendered from the OpenAPI document. */
 export function DevelopersPage({ ctx, reference }: { ctx: RequestContext; reference: RefSection[] }): SafeHtml {
   return (
@@ -28,6 +38,16 @@ export function DevelopersPage({ ctx, reference }: { ctx: RequestContext; refere
               </tr>
             ))}
       </DataTable>
+      <h2 id="open-data">{ctx.t('od.dev.title')}</h2>
+      <p>{ctx.t('od.dev.intro')}</p>
+      <ul class="link-list">
+        {OPEN_DATA_LINKS.map(([href, key]) => (
+          <li>
+            <a href={href}>{ctx.t(key)}</a> <code>{href}</code>
+          </li>
+        ))}
+        <li>{ctx.t('od.dev.reports')}</li>
+      </ul>
       <WebhookDocs ctx={ctx} />
       <h2 id="reference">{ctx.t('api.reference')}</h2>
       <p>{ctx.t('api.reference_intro')}</p>
