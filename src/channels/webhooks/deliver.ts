@@ -155,6 +155,29 @@ export async function recordWebhookOutcome(
   });
 }
 
+/** Successful attempts recorded together. */
+const SUCCESS_GROUP = 50;
+
+interface PreparedSuccess {
+  p: PreparedDelivery;
+  r: SendResult;
+  at: string;
+}
+
+/** Records a group of 2xx outcomes in one transaction; returns how many still held their claim. */
+async function recordWebhookSuccesses(deps: Deps, token: string, group: PreparedSuccess[]): Promise<number> {
+  if (group.length === 0) return 0;
+  const at = group.reduce((m, g) => (g.at > m ? g.at : m), group[0]?.at ?? '');
+  return deps.db.transaction().execute((trx) =>
+    webhookRepo.recordSuccesses(
+      trx,
+      token,
+      group.map((g) => ({ delivery_id: g.p.delivery.id, attempt_no: g.p.delivery.total_attempts, endpoint_id: g.p.delivery.endpoint_id, at: g.at, status_code: g.r.statusCode, duration_ms: g.r.durationMs, error: null, ok: 1 })),
+      at,
+    ),
+  );
+}
+
 async function pool<T>(items: readonly T[], size: number, fn: (x: T) => Promise<void>): Promise<void> {
   let i = 0;
   const worker = async () => {
@@ -175,13 +198,29 @@ export async function deliverWebhooks(deps: Deps, o: WebhookDeliveryOptions = {}
   for (let b = 0; b < (o.maxBatches ?? 10); b++) {
     const token = randomUUID();
     const batch = await claimWebhookDeliveries(deps, { now, limit: batchSize, leaseMs: o.leaseMs ?? 5 * 60_000, token });
+    // Successes are recorded in groups (one short transaction each); failures one by one, since
+    // each may disable its endpoint and tell the agency.
+    let done: PreparedSuccess[] = [];
+    const flush = async () => {
+      const group = done;
+      done = [];
+      const r = await recordWebhookSuccesses(deps, token, group);
+      report.succeeded += group.length;
+      report.lostClaims += group.length - r;
+    };
     await pool(batch, o.concurrency ?? 32, async (p) => {
       const r = await sendPrepared(p, deps.clock.now(), { userAgent, ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}), ...(o.send ? { send: o.send } : {}) });
+      if (r.ok) {
+        done.push({ p, r, at: deps.clock.now().toISOString() });
+        if (done.length >= SUCCESS_GROUP) await flush();
+        return;
+      }
       const res = await recordWebhookOutcome(deps, p, token, r, { passAt: now, ...(o.retry ? { retry: o.retry } : {}) });
       report[res.outcome]++;
       if (res.disabled) report.disabledEndpoints++;
       if (!res.recorded) report.lostClaims++;
     });
+    await flush();
     if (batch.length < batchSize) break;
   }
   return report;

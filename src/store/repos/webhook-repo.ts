@@ -133,6 +133,33 @@ export const webhookRepo = {
     return Number(r.numUpdatedRows) > 0;
   },
 
+  /**
+   * Records many successful attempts at once (the delivery job's fast path): their log rows, the
+   * deliveries still claimed by `token` as succeeded, and their endpoints as healthy. Returns how
+   * many deliveries were recorded (the others had lost their claim).
+   */
+  async recordSuccesses(db: Exec, token: string, attempts: WebhookAttemptRow[], at: string): Promise<number> {
+    if (attempts.length === 0) return 0;
+    let n = 0;
+    for (let i = 0; i < attempts.length; i += 100) {
+      const part = attempts.slice(i, i + 100);
+      await db.insertInto('webhook_attempts').values(part).onConflict((oc) => oc.columns(['delivery_id', 'attempt_no']).doNothing()).execute();
+      // One statement per status code (nearly always a single 200 or 204).
+      for (const code of new Set(part.map((a) => a.status_code))) {
+        const r = await db
+          .updateTable('webhook_deliveries')
+          .set({ status: 'succeeded', last_status: code, last_error: null, finished_at: at, claim_token: null, lease_until: null })
+          .where('id', 'in', part.filter((a) => a.status_code === code).map((a) => a.delivery_id))
+          .where('status', '=', 'sending')
+          .where('claim_token', '=', token)
+          .executeTakeFirst();
+        n += Number(r.numUpdatedRows);
+      }
+      await db.updateTable('webhook_endpoints').set({ failing_since: null, last_success_at: at }).where('id', 'in', [...new Set(part.map((a) => a.endpoint_id))]).execute();
+    }
+    return n;
+  },
+
   async recordAttempt(db: Exec, row: WebhookAttemptRow): Promise<void> {
     await db.insertInto('webhook_attempts').values(row).onConflict((oc) => oc.columns(['delivery_id', 'attempt_no']).doNothing()).execute();
   },
