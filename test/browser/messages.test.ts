@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerMessage } from '../../src/commands/messages/answer-message.js';
+import { submitMessage } from '../../src/commands/messages/submit-message.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
-import { actorFor, makeStaff, seedTree } from '../helpers/factories.js';
+import { actorFor, makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
 import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
 
 const SHOTS = process.env.GONGKAI_SHOTS_DIR ?? '/tmp/shots';
@@ -16,6 +17,7 @@ const SHOTS = process.env.GONGKAI_SHOTS_DIR ?? '/tmp/shots';
  * list and the message page show it without the sender's personal data; the citizen rates it on
  * the private page. axe-core checks every new public page, in Chinese and English; screenshots
  * of the form and a message page at phone and desktop sizes go to /tmp/shots for a human look.
+ * The console pages (list, message with its step forms, settings) are checked too.
  */
 describe('browser: messages to agencies (form, list, message page, private page)', () => {
   const missing = chromiumMissing();
@@ -34,6 +36,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
     p = await buildApp({ clock: new ManualClock(new Date()) });
     tree = await seedTree(p.app.deps);
     await makeStaff(p.app.deps, 'bm-officer', tree.city, 'request_officer');
+    await makeStaff(p.app.deps, 'bm-admin', tree.city, 'admin');
     base = await p.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     ctx = await browser.newContext({ locale: 'zh-CN' });
@@ -131,5 +134,46 @@ describe('browser: messages to agencies (form, list, message page, private page)
     const ratings = await page.getByRole('table').innerText();
     assert.match(ratings, /丁县/);
     assert.deepEqual(problems, []);
+  });
+
+  test('the console pages are accessible too: list, message with its step forms, deadline settings', async (t) => {
+    if (skipped(t)) return;
+    const d = p.app.deps;
+    const r = await d.db.selectFrom('messages').select('id').where('tracking_number', '=', number).executeTakeFirstOrThrow();
+    const staff = await browser.newContext({ locale: 'zh-CN' });
+    const admin = await staff.newPage();
+    try {
+      await admin.goto(`${base}/admin/login`);
+      await admin.getByLabel('用户名').fill('bm-officer');
+      await admin.getByLabel('密码').fill(PASSWORD);
+      await admin.getByRole('button', { name: '登录' }).click();
+      await admin.waitForURL(/\/admin$/);
+      const check = async (where: string) => {
+        const v = await axeCheck(admin);
+        assert.equal(v.length, 0, formatViolations(`${where} (${admin.url()})`, v));
+      };
+      await admin.goto(`${base}/admin/messages?view=all`);
+      await check('console list');
+      await admin.goto(`${base}/admin/messages/${r.id}`);
+      await check('console message (answered)');
+      // An open message shows every step form.
+      const fresh = await submitMessage(d, tree.county1.id, { kind: 'question', category: 'other', title: '控制台可访问性', body: '内容', name: '测', phone: '0990-1234567', is_public: true });
+      await admin.goto(`${base}/admin/messages/${fresh.messageId}`);
+      await admin.getByRole('heading', { name: '转办' }).waitFor();
+      await check('console message with step forms');
+      await staff.clearCookies();
+      await admin.goto(`${base}/admin/login`);
+      await admin.getByLabel('用户名').fill('bm-admin');
+      await admin.getByLabel('密码').fill(PASSWORD);
+      await admin.getByRole('button', { name: '登录' }).click();
+      await admin.waitForURL(/\/admin$/);
+      await admin.goto(`${base}/admin/messages/settings`);
+      await admin.getByLabel('答复期限（工作日）').fill('7');
+      await admin.getByRole('button', { name: '保存' }).click();
+      await admin.getByText('已保存。').waitFor();
+      await check('console settings');
+    } finally {
+      await staff.close();
+    }
   });
 });
