@@ -65,14 +65,18 @@ describe('extractText', () => {
 
   it('says failed, without throwing, for a corrupt PDF or Word file', async () => {
     const corrupt = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'), Buffer.alloc(200, 0xff)]);
-    assert.deepEqual(await extractText(corrupt, 'pdf'), { status: 'failed', text: '', truncated: false });
+    const { reason, ...rest } = await extractText(corrupt, 'pdf');
+    assert.deepEqual(rest, { status: 'failed', text: '', truncated: false });
+    assert.ok(reason && reason.length > 0, 'the failure says why (shown to staff by search)');
     assert.equal((await extractText(Buffer.from('PK not really'), 'docx')).status, 'failed');
     assert.equal((await extractText('/nonexistent/file.pdf', 'pdf')).status, 'failed');
   });
 
   it('gives up when the parse overruns its time', async () => {
     // 1 ms is less than a worker needs to start, so this always overruns.
-    assert.equal((await extractText(await pdfWith([ID]), 'pdf', { timeoutMs: 1 })).status, 'failed');
+    const slow = await extractText(await pdfWith([ID]), 'pdf', { timeoutMs: 1 });
+    assert.equal(slow.status, 'failed');
+    assert.match(slow.reason ?? '', /timed out/);
   });
 
   it('says none for images and archives', async () => {
