@@ -83,8 +83,8 @@ describe('consultations: the rules (commands and read models)', () => {
     await deps().db.updateTable('agencies').set({ time_zone: 'Asia/Shanghai' }).where('id', '=', pub.agencyId).execute();
 
     p.clock.set(new Date('2026-03-02T04:00:00Z'));
-    assert.deepEqual(await runConsultationSchedule(deps(), p.clock.now()), { opened: 1, closed: 0 });
-    assert.deepEqual(await runConsultationSchedule(deps(), p.clock.now()), { opened: 0, closed: 0 }, 'idempotent');
+    assert.deepEqual(await runConsultationSchedule(deps(), p.clock.now()), { opened: 1, closed: 0, purged: 0 });
+    assert.deepEqual(await runConsultationSchedule(deps(), p.clock.now()), { opened: 0, closed: 0, purged: 0 }, 'idempotent');
     const ok = await comment(r.id, { mode: 'email' });
     assert.equal(ok.state, 'unverified');
     p.clock.set(new Date('2026-03-09T09:59:59Z'));
@@ -131,6 +131,12 @@ describe('consultations: the rules (commands and read models)', () => {
     const lateToken = await lastToken(late.id);
     p.clock.set(new Date('2026-03-04T02:00:01Z'));
     await assert.rejects(verifyComment(deps(), lateToken), code('verification_invalid'), 'after 48 hours');
+    // The periodic job then erases the address of the expired, never verified comment.
+    await deps().db.updateTable('outbox').set({ status: 'sent' }).where('dedupe_key', '=', `consultation.verify:${late.id}`).execute();
+    assert.ok((await runConsultationSchedule(deps(), p.clock.now())).purged >= 1);
+    const purged = await deps().db.selectFrom('consultation_comments').selectAll().where('id', '=', late.id).executeTakeFirstOrThrow();
+    assert.deepEqual([purged.state, purged.email, purged.verify_token_hash], ['unverified', '', null]);
+    assert.equal(await lastToken(late.id), '', 'nor the token in the sent mail row');
     p.clock.set(new Date('2026-03-02T02:00:00Z'));
     await assert.rejects(comment(id, { email: 'not-an-address' }), (e) => e instanceof AppError && e.fields.some((f) => f.field === 'email'));
     await assert.rejects(comment(id, { body: ' ' }), (e) => e instanceof AppError && e.fields.some((f) => f.field === 'body' && f.code === 'required'));

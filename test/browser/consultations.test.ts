@@ -203,6 +203,13 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
       await reader.goto(base + path);
       await accessible(reader, path);
     }
+    // The large-text, high-contrast display.
+    await reader.goto(base + consultationUrl);
+    await reader.getByRole('link', { name: '大字号高对比度' }).click();
+    await reader.waitForURL(base + consultationUrl);
+    assert.match((await reader.locator('body').getAttribute('class')) ?? '', /display-large/);
+    await accessible(reader, 'consultation page, large text');
+    await reader.getByRole('link', { name: '标准显示' }).click();
     // The draft's own page links to the consultation.
     await reader.goto(`${base}/documents/${draftIndex}`);
     await reader.getByRole('link', { name: /本文件为征求意见稿/ }).waitFor();

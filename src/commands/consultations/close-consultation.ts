@@ -33,11 +33,12 @@ export async function closeConsultation(deps: Deps, actor: Actor, id: string): P
 
 /**
  * The periodic step: opens scheduled consultations whose start passed and closes those whose end
- * passed, each in its own transaction with its event. Idempotent: a consultation already moved by
+ * passed, each in its own transaction with its event, then erases the addresses of comments whose
+ * verification link expired unused. Idempotent: a consultation already moved by
  * another worker is skipped (the state is re-read under the transaction). The event's instant is
  * the window's own boundary, not the moment the job ran.
  */
-export async function runConsultationSchedule(deps: Deps, now: Date): Promise<{ opened: number; closed: number }> {
+export async function runConsultationSchedule(deps: Deps, now: Date): Promise<{ opened: number; closed: number; purged: number }> {
   const due = await consultationRepo.due(deps.db, now.toISOString());
   let opened = 0;
   let closed = 0;
@@ -66,5 +67,33 @@ export async function runConsultationSchedule(deps: Deps, now: Date): Promise<{ 
       return 1;
     });
   }
-  return { opened, closed };
+  const purged = await purgeExpiredUnverified(deps, now);
+  return { opened, closed, purged };
+}
+
+/**
+ * Data minimisation: a comment whose verification link expired unused never took part in the
+ * consultation, so its e-mail address is erased, its token hash dropped and the token scrubbed
+ * from the sent mail's outbox row. The row itself stays (`unverified`, never counted or shown).
+ */
+export async function purgeExpiredUnverified(deps: Deps, now: Date): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('consultation_comments')
+      .select(['id'])
+      .where('state', '=', 'unverified')
+      .where('verify_token_hash', 'is not', null)
+      .where('verify_expires_at', '<=', now.toISOString())
+      .execute();
+    if (!rows.length) return 0;
+    const ids = rows.map((r) => r.id);
+    await trx.updateTable('consultation_comments').set({ email: '', verify_token_hash: null }).where('id', 'in', ids).execute();
+    await trx
+      .updateTable('outbox')
+      .set({ payload: JSON.stringify({ token: '', expired: true }) })
+      .where('dedupe_key', 'in', ids.map((id) => `consultation.verify:${id}`))
+      .where('status', 'in', ['sent', 'failed'])
+      .execute();
+    return ids.length;
+  });
 }
