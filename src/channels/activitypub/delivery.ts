@@ -4,7 +4,7 @@
  * actor's own URL. 2xx is delivered; 4xx other than 408/429 is a permanent refusal; anything
  * else (5xx, network, timeout) is retried with exponential backoff.
  */
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import type { Deps } from '../../commands/deps.js';
 import { apActors, apDeliveryOutcome, apFollowers, claimDeliveries, pruneSentDeliveries, type ApDeliveryRow } from '../../store/repos/activitypub-repo.js';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from '../../jobs/outbox-delivery.js';
@@ -36,7 +36,7 @@ export interface ApDeliveryOptions {
 }
 
 /** Sends one activity; resolves with the HTTP status, throws FetchError on network trouble. */
-export async function postActivity(deps: Deps, o: { inbox: string; body: string; keyId: string; privateKeyPem: string; policy: FetchPolicy }): Promise<number> {
+export async function postActivity(deps: Deps, o: { inbox: string; body: string; keyId: string; privateKeyPem: string | KeyObject; policy: FetchPolicy }): Promise<number> {
   const headers = {
     ...signedHeaders({ method: 'POST', url: o.inbox, body: o.body, keyId: o.keyId, privateKeyPem: o.privateKeyPem, now: deps.clock.now() }),
     'content-type': ACTIVITY_JSON,
@@ -59,8 +59,18 @@ export async function deliverActivities(deps: Deps, o: ApDeliveryOptions = {}): 
     token,
   });
   const report: ApDeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  // One actor lookup and one key parse per agency and run, not per delivery.
+  const actors = new Map<string, Promise<{ actor_url: string; key: KeyObject } | null>>();
+  const actorOf = (agencyId: string) => {
+    let a = actors.get(agencyId);
+    if (!a) {
+      a = apActors.of(deps.db, agencyId).then((r) => (r ? { actor_url: r.actor_url, key: createPrivateKey(r.private_key_pem) } : null));
+      actors.set(agencyId, a);
+    }
+    return a;
+  };
   const one = async (row: ApDeliveryRow): Promise<void> => {
-    const actor = await apActors.of(deps.db, row.agency_id);
+    const actor = await actorOf(row.agency_id);
     let error: string;
     let permanent = false;
     if (!actor) {
@@ -69,7 +79,7 @@ export async function deliverActivities(deps: Deps, o: ApDeliveryOptions = {}): 
     } else {
       try {
         const policy = o.policy ?? fetchPolicyFor(publicUrlOfActor(actor.actor_url));
-        const status = await postActivity(deps, { inbox: row.inbox, body: row.body, keyId: `${actor.actor_url}#main-key`, privateKeyPem: actor.private_key_pem, policy });
+        const status = await postActivity(deps, { inbox: row.inbox, body: row.body, keyId: `${actor.actor_url}#main-key`, privateKeyPem: actor.key, policy });
         if (status >= 200 && status < 300) {
           if (await apDeliveryOutcome.sent(deps.db, row.id, token, deps.clock.now().toISOString())) report.sent++;
           return;

@@ -7,7 +7,7 @@
  * packages that implement it either target the newer RFC 9421 only or come inside a whole
  * ActivityPub framework.
  */
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 /** `SHA-256=<base64>` of the body (RFC 3230 / RFC 5843). */
 export function digestOf(body: string | Buffer): string {
@@ -71,9 +71,9 @@ export function signingString(method: string, target: string, headers: HeaderMap
   return lines.join('\n');
 }
 
-/** Signs `payload` with an RSA private key (PEM), SHA-256, base64. */
-export function rsaSign(privateKeyPem: string, payload: string): string {
-  return sign('sha256', Buffer.from(payload), createPrivateKey(privateKeyPem)).toString('base64');
+/** Signs `payload` with an RSA private key (PEM, or a parsed key to skip parsing), SHA-256, base64. */
+export function rsaSign(privateKey: string | KeyObject, payload: string): string {
+  return sign('sha256', Buffer.from(payload), typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey).toString('base64');
 }
 
 /** Verifies an `rsa-sha256` signature; false (never a throw) on an unusable key. */
@@ -89,7 +89,7 @@ export function rsaVerify(publicKeyPem: string, payload: string, signature: Buff
  * The headers to send with a signed request: `Host`, `Date`, `Digest` (when there is a body)
  * and `Signature` over `(request-target) host date [digest]`.
  */
-export function signedHeaders(o: { method: string; url: string; body?: string; keyId: string; privateKeyPem: string; now: Date }): Record<string, string> {
+export function signedHeaders(o: { method: string; url: string; body?: string; keyId: string; privateKeyPem: string | KeyObject; now: Date }): Record<string, string> {
   const u = new URL(o.url);
   const h: Record<string, string> = { host: u.host, date: o.now.toUTCString() };
   const names = ['(request-target)', 'host', 'date'];
