@@ -10,6 +10,9 @@ import { admit, phaseAt } from '../src/domain/consultations/rules.js';
 import { AppError } from '../src/domain/errors.js';
 import { tokenDigest } from '../src/security/tokens.js';
 import { consultationLinks, moderationQueue, publicConsultation, staffConsultation } from '../src/queries/consultations.js';
+import { consultationScheduleJob, consultationsJobs } from '../src/jobs/consultations-jobs.js';
+import { PLATFORM_JOBS } from '../src/jobs/platform-jobs.js';
+import { startWorker } from '../src/jobs/worker.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makePublisher, publishDocument, type Publisher } from './helpers/publish.js';
 
@@ -104,6 +107,22 @@ describe('consultations: the rules (commands and read models)', () => {
     ]);
     assert.equal(events[0]?.subject_type, 'consultation');
     p.clock.set(new Date('2026-03-02T02:00:00Z'));
+  });
+
+  test('the worker runs the schedule job (part of the platform jobs) and closes at the end time', async () => {
+    assert.ok(PLATFORM_JOBS.jobs?.includes(consultationScheduleJob));
+    const { id } = await open({ starts_local: '2026-03-02T09:00', ends_local: '2026-03-02T11:00' });
+    const w = startWorker(deps(), { mailer: null, from: 'x <x@x.test>', publicUrl: 'http://gongkai.test', intervalMs: 0, jobs: consultationsJobs });
+    try {
+      p.clock.set(new Date('2026-03-02T03:00:00Z'));
+      const r = await w.step();
+      assert.ok(r.jobsRun.includes('consultation-schedule'));
+      const c = await deps().db.selectFrom('consultations').select(['state', 'closed_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(c, { state: 'closed', closed_at: '2026-03-02T03:00:00.000Z' });
+    } finally {
+      await w.stop();
+      p.clock.set(new Date('2026-03-02T02:00:00Z'));
+    }
   });
 
   test('e-mail verification: held until the one-time link is used; only the hash is stored; expired and reused links fail', async () => {
