@@ -45,7 +45,7 @@ export function start(cmd: string, args: string[], env: Record<string, string | 
 }
 
 /** Requests per second against `url` for `seconds` with `connections` (autocannon, loopback). */
-export async function rps(url: string, seconds = 5, connections = 20): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
-  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
+export async function rps(url: string, seconds = 5, connections = 20, headers: Record<string, string> = {}): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
+  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
 }

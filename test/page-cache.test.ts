@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
@@ -15,6 +16,24 @@ describe('page cache for public pages', () => {
   after(async () => p.dispose());
 
   const get = (url: string, headers: Record<string, string> = {}) => p.server.inject({ url, headers });
+
+  test('a hit is sent gzip-compressed to a client that accepts gzip, and plain to one that does not', async () => {
+    const url = `/agencies/${t.city.code}/catalogue`;
+    const plain = await get(url);
+    assert.equal(plain.headers['x-page-cache'], 'miss');
+    assert.equal(plain.headers.vary, 'accept-encoding');
+    const gz = await p.server.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(gz.headers['x-page-cache'], 'hit');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers.vary, 'accept-encoding');
+    assert.equal(Number(gz.headers['content-length']), gz.rawPayload.length);
+    assert.ok(gz.rawPayload.length < plain.rawPayload.length / 2, 'compressed');
+    assert.equal(gunzipSync(gz.rawPayload).toString('utf8'), plain.body);
+    const again = await get(url, { 'accept-encoding': 'identity' });
+    assert.equal(again.headers['x-page-cache'], 'hit');
+    assert.equal(again.headers['content-encoding'], undefined);
+    assert.equal(again.body, plain.body);
+  });
 
   test('a public page is served from memory the second time, per locale and display mode', async () => {
     const url = `/agencies/${t.city.code}`;
@@ -54,5 +73,27 @@ describe('page cache for public pages', () => {
     const after = await get(url);
     assert.equal(after.headers['x-page-cache'], 'miss');
     assert.match(after.body, /0990-7654321/);
+  });
+
+  test('over a real socket, hits are answered in front of Fastify; staff and English admin URLs never are', async () => {
+    await p.server.listen({ port: 0, host: '127.0.0.1' });
+    const addr = p.server.server.address();
+    assert.ok(addr && typeof addr === 'object');
+    const base = `http://127.0.0.1:${addr.port}`;
+    const url = `${base}/agencies/${t.city.code}?via=socket`;
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    assert.equal(first.headers.get('x-page-cache'), 'miss');
+    const second = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(second.headers.get('x-page-cache'), 'hit');
+    assert.equal(second.headers.get('content-encoding'), 'gzip');
+    assert.equal(await second.text(), firstBody, 'fetch decompresses to the same page');
+    assert.ok(second.headers.get('content-security-policy'), 'security headers replayed');
+    assert.ok(second.headers.get('date'), 'a Date header is sent');
+    const staff = await apiLogin(p.server, 'pc-editor', PASSWORD);
+    const asStaff = await fetch(url, { headers: { cookie: staff.cookie } });
+    assert.equal(asStaff.headers.get('x-page-cache'), null);
+    await fetch(`${base}/en/admin/login`);
+    assert.equal((await fetch(`${base}/en/admin/login`)).headers.get('x-page-cache'), null);
   });
 });

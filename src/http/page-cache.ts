@@ -1,8 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { gzipSync } from 'node:zlib';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
 import type { Clock } from '../domain/clock.js';
 
 interface Entry {
   body: Buffer;
+  /**
+   * The same body gzip-compressed, made at the first hit from a client that accepts gzip (as
+   * browsers do), so pages read only once are never compressed.
+   */
+  gzip: Buffer | null;
+  /** Memory held by the entry: both bodies. */
   bytes: number;
   /** The response headers of the original render (security headers included), replayed on hits. */
   headers: Record<string, string>;
@@ -45,16 +53,34 @@ export class PageCache {
 
   set(key: string, body: string, headers: Record<string, string>): void {
     const buf = Buffer.from(body, 'utf8');
+    if (buf.length > this.opts.maxBytes / 8) return;
     const bytes = buf.length;
-    if (bytes > this.opts.maxBytes / 8) return;
     const old = this.map.get(key);
     if (old) this.delete(key, old);
-    this.map.set(key, { body: buf, bytes, headers, at: this.opts.clock.now().getTime() });
+    this.map.set(key, { body: buf, gzip: null, bytes, headers, at: this.opts.clock.now().getTime() });
     this.bytes += bytes;
+    this.evict();
+  }
+
+  /** Drops least recently used entries until the cache fits its budget. */
+  private evict(): void {
     for (const [k, e] of this.map) {
       if (this.bytes <= this.opts.maxBytes) break;
       this.delete(k, e);
     }
+  }
+
+  /** The entry's body compressed, made once (a typical page shrinks about fourfold). */
+  gzipOf(e: Entry): Buffer {
+    if (e.gzip === null) {
+      e.gzip = gzipSync(e.body);
+      e.bytes += e.gzip.length;
+      this.bytes += e.gzip.length;
+      const gz = e.gzip;
+      this.evict();
+      return gz;
+    }
+    return e.gzip;
   }
 
   clear(): void {
@@ -72,39 +98,81 @@ export class PageCache {
   }
 }
 
-const NOT_CACHED = /^\/(admin|api|log|files|witness|preferences|healthz|metrics)(\/|$|\?)/;
+const NOT_CACHED = /^(?:\/en)?\/(admin|api|log|files|witness|preferences|healthz|metrics)(\/|$|\?)/;
 const SESSION = /(?:^|;\s*)gk_session=/;
 const LARGE = /(?:^|;\s*)gk_display=large(?:;|$)/;
+const GZIP = /\bgzip\b/;
 const pending = new WeakMap<FastifyRequest, string>();
 /** Headers that belong to one response, never replayed. */
-const OWN = new Set(['content-length', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'x-page-cache']);
+const OWN = new Set(['vary', 'content-encoding', 'content-length', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'x-page-cache']);
 
-/** The cache key of a request, or null when the request must not use the cache. */
-function keyOf(req: FastifyRequest, locale: string): string | null {
-  if (req.method !== 'GET') return null;
-  const cookie = req.headers.cookie ?? '';
-  if (NOT_CACHED.test(req.url) || SESSION.test(cookie)) return null;
-  return `${locale}|${LARGE.test(cookie) ? 'large' : 'normal'}|${req.url}`;
+/**
+ * The cache key of a raw request, or null when the request must not use the cache. `url` is the
+ * URL as received (with its `/en` prefix, which selects the locale), so the key can be computed
+ * before routing.
+ */
+export function pageCacheKey(method: string | undefined, url: string, headers: IncomingHttpHeaders): string | null {
+  if (method !== 'GET') return null;
+  const cookie = headers.cookie ?? '';
+  if (NOT_CACHED.test(url) || SESSION.test(cookie)) return null;
+  return `${LARGE.test(cookie) ? 'large' : 'normal'}|${url}`;
 }
 
 /**
- * Serves cached public pages as the very first step of a request, replaying the headers (security
- * headers included) of the response that was stored, and stores successful anonymous HTML
- * responses. Register before every other hook so that hits skip the per-request set-up.
+ * Answers `req` from the cache if it holds the page: the stored response is complete (security
+ * headers included), so it is written straight to the socket. Returns false on a miss.
  */
-export function registerPageCache(server: FastifyInstance, cache: PageCache, localeOf: (req: FastifyRequest) => string): void {
+export function serveFromCache(cache: PageCache, key: string, req: IncomingMessage, res: ServerResponse): boolean {
+  const hit = cache.get(key);
+  if (!hit) return false;
+  cache.hits += 1;
+  const gz = GZIP.test(req.headers['accept-encoding'] ?? '');
+  const body = gz ? cache.gzipOf(hit) : hit.body;
+  res.writeHead(200, {
+    ...hit.headers,
+    vary: 'accept-encoding',
+    ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    'content-length': String(body.length),
+    'x-page-cache': 'hit',
+  });
+  res.end(body);
+  return true;
+}
+
+/**
+ * An HTTP server whose request handler answers cache hits itself, in front of Fastify: a hit costs
+ * no routing, no request objects and no hooks, like a reverse-proxy cache in the same process.
+ * Misses (and everything not cacheable) go to Fastify, whose hooks below store the response.
+ * The server is set up as Fastify sets up its own (`lib/server.js`).
+ */
+export function cachingServerFactory(cache: PageCache): FastifyServerFactory {
+  return (handler, opts) => {
+    const server = createServer(opts.http ?? {}, (req, res) => {
+      const key = cache.enabled ? pageCacheKey(req.method, req.url ?? '/', req.headers) : null;
+      if (key !== null && serveFromCache(cache, key, req, res)) return;
+      handler(req, res);
+    });
+    const { keepAliveTimeout, requestTimeout, connectionTimeout, maxRequestsPerSocket } = opts;
+    if (typeof keepAliveTimeout === 'number') server.keepAliveTimeout = keepAliveTimeout;
+    if (typeof requestTimeout === 'number') server.requestTimeout = requestTimeout;
+    if (typeof connectionTimeout === 'number') server.setTimeout(connectionTimeout);
+    if (typeof maxRequestsPerSocket === 'number' && maxRequestsPerSocket > 0) server.maxRequestsPerSocket = maxRequestsPerSocket;
+    return server;
+  };
+}
+
+/**
+ * Stores successful anonymous HTML responses, and serves hits for requests that reach Fastify
+ * without the caching server (`inject()` in tests). Register before every other hook so that
+ * hits skip the per-request set-up.
+ */
+export function registerPageCache(server: FastifyInstance, cache: PageCache): void {
   if (!cache.enabled) return;
   server.addHook('onRequest', async (req, reply) => {
-    const key = keyOf(req, localeOf(req));
+    const key = pageCacheKey(req.method, req.originalUrl, req.headers);
     if (key === null) return;
-    const hit = cache.get(key);
-    if (hit) {
-      cache.hits += 1;
-      // The stored response is complete (security headers included): write it straight to the
-      // socket, skipping serialisation and the later hooks, which have nothing left to add.
+    if (serveFromCache(cache, key, req.raw, reply.raw)) {
       reply.hijack();
-      reply.raw.writeHead(200, { ...hit.headers, 'content-length': String(hit.bytes), 'x-page-cache': 'hit' });
-      reply.raw.end(hit.body);
       return reply;
     }
     cache.misses += 1;
@@ -120,6 +188,8 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache, loc
     for (const [k, v] of Object.entries(reply.getHeaders())) if (!OWN.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
     cache.set(key, payload, headers);
     reply.header('x-page-cache', 'miss');
+    // Hits of this URL may be compressed, so caches between here and the reader must key on it.
+    reply.header('vary', 'accept-encoding');
     return payload;
   });
   server.addHook('onResponse', async (req, reply) => {

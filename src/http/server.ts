@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
-import { PageCache, registerPageCache } from './page-cache.js';
+import { cachingServerFactory, PageCache, registerPageCache } from './page-cache.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -51,7 +51,10 @@ function isApi(req: FastifyRequest): boolean {
  */
 export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const { config } = app;
+  // Popular public pages from memory, in front of Fastify (see page-cache.ts for freshness).
+  const pageCache = new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock });
   const server = Fastify({
+    serverFactory: cachingServerFactory(pageCache),
     logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     rewriteUrl: rewriteLocaleUrl,
@@ -61,8 +64,7 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
     return503OnClosing: true,
   });
 
-  // Popular public pages from memory, before every other hook (see page-cache.ts for freshness).
-  registerPageCache(server, new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock }), (req) => rawLocale.get(req.raw) ?? 'zh-CN');
+  registerPageCache(server, pageCache);
   server.decorateRequest('ctx', null as never);
   server.addHook('onRequest', async (req) => {
     const locale = rawLocale.get(req.raw) ?? 'zh-CN';

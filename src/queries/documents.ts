@@ -280,6 +280,11 @@ export async function listThemes(deps: Deps): Promise<{ code: string; parent_cod
   return deps.db.selectFrom('themes').select(['code', 'parent_code', 'name_zh', 'name_en']).where('active', '=', 1).orderBy('sort_order').execute();
 }
 
+/** One theme by its code (active or retired: a document keeps the theme it was published under). */
+export async function themeByCode(deps: Deps, code: string): Promise<{ code: string; name_zh: string; name_en: string } | undefined> {
+  return deps.db.selectFrom('themes').select(['code', 'name_zh', 'name_en']).where('code', '=', code).executeTakeFirst();
+}
+
 /** The exact content object whose canonical JSON the version's `content_sha256` hashes. */
 export async function versionContentOf(deps: Deps, view: DocumentView): Promise<VersionContent> {
   const index = view.doc.index_number ?? '';

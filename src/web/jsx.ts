@@ -20,10 +20,13 @@ export type Props = Record<string, AttrValue | Child | ((...a: never[]) => unkno
 export type Component<P> = (props: P & { children?: Child }) => SafeHtml;
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIAL_ALL = /[&<>"']/g;
 
 /** Escapes text for HTML text and attribute contexts. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
+  // Most text has nothing to escape: test first, so that common case allocates nothing.
+  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (c) => ESC[c] ?? c) : s;
 }
 
 /** Marks a string as trusted markup. Only for markup produced by the application itself. */
@@ -35,14 +38,17 @@ export function isSafe(x: unknown): x is SafeHtml {
   return typeof x === 'object' && x !== null && SAFE in x;
 }
 
-function renderChild(c: Child, out: string[]): void {
-  if (c === null || c === undefined || c === false || c === true) return;
+// Rendering concatenates strings (V8 builds ropes and flattens once) rather than joining arrays.
+function renderChild(c: Child): string {
+  if (c === null || c === undefined || c === false || c === true) return '';
+  if (typeof c === 'string') return escapeHtml(c);
   if (Array.isArray(c)) {
-    for (const x of c) renderChild(x, out);
-    return;
+    let out = '';
+    for (const x of c) out += renderChild(x);
+    return out;
   }
-  if (isSafe(c)) out.push(c.html);
-  else out.push(escapeHtml(String(c)));
+  if (isSafe(c)) return c.html;
+  return escapeHtml(String(c));
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -53,29 +59,27 @@ export function h(tag: string | Component<Props>, props: Props | null, ...childr
   if (typeof tag === 'function') {
     return tag({ ...(props ?? {}), children: children.length === 1 ? children[0] : children });
   }
-  const out: string[] = ['<', tag];
+  let out = '<' + tag;
   if (props) {
-    for (const [k0, v] of Object.entries(props)) {
+    for (const k0 in props) {
+      const v = props[k0];
       if (k0 === 'children' || v === null || v === undefined || v === false || typeof v === 'function') continue;
       const k = k0 === 'className' ? 'class' : k0 === 'htmlFor' ? 'for' : k0;
       if (!ATTR_NAME.test(k)) continue;
-      if (v === true) out.push(' ', k);
-      else out.push(' ', k, '="', escapeHtml(isSafe(v) ? v.html : String(v)), '"');
+      if (v === true) out += ' ' + k;
+      else out += ' ' + k + '="' + escapeHtml(isSafe(v) ? v.html : String(v)) + '"';
     }
   }
-  out.push('>');
-  if (VOID.has(tag)) return raw(out.join(''));
-  renderChild(children, out);
-  if (props?.children !== undefined && children.length === 0) renderChild(props.children as Child, out);
-  out.push('</', tag, '>');
-  return raw(out.join(''));
+  out += '>';
+  if (VOID.has(tag)) return raw(out);
+  out += renderChild(children);
+  if (props?.children !== undefined && children.length === 0) out += renderChild(props.children as Child);
+  return raw(out + '</' + tag + '>');
 }
 
 /** JSX fragment factory (tsconfig `jsxFragmentFactory: "Fragment"`). */
 export function Fragment(props: { children?: Child }): SafeHtml {
-  const out: string[] = [];
-  renderChild(props.children, out);
-  return raw(out.join(''));
+  return raw(renderChild(props.children));
 }
 
 /** Renders a complete document with its doctype. */

@@ -8,7 +8,7 @@ import type { AppContext } from '../app.js';
 import { AppError } from '../domain/errors.js';
 import { pick } from '../i18n/i18n.js';
 import { agencyByCode, agencyCount, publicAgency, publicAgencyTree } from '../queries/agencies.js';
-import { catalogueFacets, cataloguePage, documentView, listThemes, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
+import { catalogueFacets, cataloguePage, documentView, listThemes, themeByCode, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
 import { consultationLinks } from '../queries/consultations.js';
 import { findPublicFile, openFileBytes, publicFileHead } from '../queries/attachments.js';
 import type { Agency } from '../store/schema.js';
@@ -135,7 +135,7 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
 
   const documentRoute = async (req: FastifyRequest<{ Params: DocParams; Querystring: { print?: string } }>, reply: FastifyReply, versionNo?: number): Promise<FastifyReply> => {
     const view = await documentView(deps, indexNumberOf(req.params), versionNo);
-    const theme = (await listThemes(deps)).find((t) => t.code === view.version.theme_code);
+    const theme = await themeByCode(deps, view.version.theme_code);
     const themeName = theme ? pick(req.ctx.locale, theme.name_zh, theme.name_en) : view.version.theme_code;
     if (req.query.print === '1') {
       const html = renderPrintPage({ ctx: req.ctx, view, themeName, baseUrl: env.baseUrl, siteName: req.ctx.t('site.name') });

@@ -139,6 +139,12 @@ export function openSqlite(file: string): StoreHandle {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Reads map the file instead of copying pages through read(2), and a larger page cache keeps
+  // hot index pages in memory: together they halve the time of a document page at 100,000
+  // documents (bench/document-page.ts). The mapping is address space, not resident memory.
+  database.pragma('mmap_size = 2147483648');
+  database.pragma('cache_size = -32768');
+  database.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, ops: sqliteOps, close: () => db.destroy() };
 }
