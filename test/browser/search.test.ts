@@ -146,13 +146,17 @@ describe('browser: search', () => {
 
   test('the search console: axe on drafts, demand and extraction pages', async (t) => {
     if (skipped(t)) return;
-    const { context, page } = await newPage();
+    const { context, page } = await newPage({ viewport: { width: 1280, height: 900 } });
+    for (const s of ['政务公开', '政务公开', '预算', '不存在的词语甲乙丙']) await page.goto(`${base}/search?q=${q(s)}`);
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('用户名').fill('bs-editor');
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${base}/admin`);
-    for (const path of [`/admin/search?q=${q('政务公开')}`, '/admin/search/demand', '/admin/search/extraction', `/en/admin/search?q=${q('政务公开')}`]) await check(page, path, 'console');
+    for (const path of [`/admin/search?q=${q('政务公开')}`, '/admin/search/demand', '/admin/search/extraction', `/en/admin/search?q=${q('政务公开')}`]) {
+      await check(page, path, 'console');
+      if (shots) await page.screenshot({ path: `${shots}/search-console-${path.split('?')[0]?.split('/').pop() ?? ''}-1280.png`, fullPage: true });
+    }
     await page.goto(`${base}/admin/search?q=${q('政務公開')}`);
     assert.match(await page.locator('.search-results').innerText(), /政务公开工作要点（草稿）/);
     await context.close();

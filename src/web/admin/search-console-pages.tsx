@@ -118,7 +118,7 @@ function DemandTable({ ctx, caption, lines }: { ctx: RequestContext; caption: st
       {lines.map((x) => (
         <tr>
           <td>
-            <a href={localePath(ctx.locale, `/search?q=${encodeURIComponent(x.query)}`)}>{x.query}</a>
+            <a href={localePath(ctx.locale, `/search?q=${encodeURIComponent(x.query)}`)}>{[...x.query].length > 40 ? `${[...x.query].slice(0, 40).join('')}…` : x.query}</a>
           </td>
           <td class="num">{String(x.n)}</td>
           <td class="num">{String(x.results)}</td>
