@@ -166,4 +166,22 @@ describe(`messages: public pages without personal data, private messages never p
     assert.match((await get('/admin/messages/settings', admin)).body, /<td>10<\/td>/);
     assert.equal((await staffPost(officer, '/admin/messages/settings', { agency: t.county1.id, answer_days: '3' })).statusCode, 403);
   });
+
+  test('staff can withdraw a published message (masking missed something); it leaves every public view', async () => {
+    const d = p.app.deps;
+    officer = await apiLogin(p.server, 'pm-officer', PASSWORD);
+    const r = await submitMessage(d, t.county1.id, { kind: 'question', category: 'health', title: '邻居王五的病情', body: '住在幸福路8号的王五需要帮助。', name: '钱', phone: '0990-2222222', is_public: true });
+    const o = await actorFor(d, { id: (await d.db.selectFrom('users').select('id').where('username', '=', 'pm-officer').executeTakeFirstOrThrow()).id, username: 'pm-officer' });
+    await answerMessage(d, o, r.messageId, '已转社区跟进。');
+    assert.equal((await get(`/messages/${r.trackingNumber}`)).statusCode, 200);
+    assert.equal((await staffPost(officer, `/admin/messages/${r.messageId}/unpublish`, { unpublish_reason: '' })).statusCode, 400);
+    assert.equal((await staffPost(officer, `/admin/messages/${r.messageId}/unpublish`, { unpublish_reason: '含第三人姓名和住址' })).statusCode, 303);
+    assert.equal((await get(`/messages/${r.trackingNumber}`)).statusCode, 404);
+    assert.equal((await get(`/api/v1/messages/${r.trackingNumber}`)).statusCode, 404);
+    assert.ok(!(await get('/messages')).body.includes('王五'));
+    assert.ok(!(await get('/api/v1/messages')).body.includes('王五'));
+    assert.equal((await staffPost(officer, `/admin/messages/${r.messageId}/unpublish`, { unpublish_reason: '再次' })).statusCode, 409);
+    const row = await d.db.selectFrom('messages').select(['public_title', 'public_body', 'public_answer']).where('id', '=', r.messageId).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { public_title: null, public_body: null, public_answer: null });
+  });
 });

@@ -13,6 +13,7 @@ import { assignMessage } from '../commands/messages/assign-message.js';
 import { redirectMessage } from '../commands/messages/redirect-message.js';
 import { setAnswerDays } from '../commands/messages/set-answer-days.js';
 import { transferMessage } from '../commands/messages/transfer-message.js';
+import { unpublishMessage } from '../commands/messages/unpublish-message.js';
 import { AppError, type FieldIssue } from '../domain/errors.js';
 import { isOneOf, MESSAGE_KINDS } from '../domain/messages/message-rules.js';
 import { localePath } from '../http/request-context.js';
@@ -97,6 +98,7 @@ export async function registerMessagesAdminPages(app: FastifyInstance, core: App
     answer: (actor, id, body) => answerMessage(deps, actor, id, field(body, 'answer')),
     transfer: (actor, id, body) => transferMessage(deps, actor, id, { toAgencyId: field(body, 'to_agency'), reason: field(body, 'reason') }),
     redirect: (actor, id, body) => redirectMessage(deps, actor, id, { channel: field(body, 'channel'), note: field(body, 'note') }),
+    unpublish: (actor, id, body) => unpublishMessage(deps, actor, id, field(body, 'unpublish_reason')),
   };
 
   app.post<{ Params: { id: string; step: string } }>('/messages/:id/:step', async (req, reply) => {

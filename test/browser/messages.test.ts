@@ -161,6 +161,8 @@ describe('browser: messages to agencies (form, list, message page, private page)
       await admin.goto(`${base}/admin/messages/${fresh.messageId}`);
       await admin.getByRole('heading', { name: '转办' }).waitFor();
       await check('console message with step forms');
+      await admin.setViewportSize({ width: 1280, height: 900 });
+      await admin.screenshot({ path: `${SHOTS}/messages-console-1280.png`, fullPage: true });
       await staff.clearCookies();
       await admin.goto(`${base}/admin/login`);
       await admin.getByLabel('用户名').fill('bm-admin');

@@ -11,7 +11,7 @@ import { Facts } from '../public/request-parts.js';
 void Fragment;
 
 const STEP_LABELS = (ctx: RequestContext): Record<string, string> => ({
-  officer: ctx.t('msg.admin.officer'), answer: ctx.t('msg.admin.answer'), to_agency: ctx.t('msg.admin.to_agency'), reason: ctx.t('msg.admin.reason'), channel: ctx.t('msg.admin.channel'), note: ctx.t('msg.admin.note'),
+  officer: ctx.t('msg.admin.officer'), answer: ctx.t('msg.admin.answer'), unpublish_reason: ctx.t('msg.admin.reason'), to_agency: ctx.t('msg.admin.to_agency'), reason: ctx.t('msg.admin.reason'), channel: ctx.t('msg.admin.channel'), note: ctx.t('msg.admin.note'),
 });
 
 function Step({ ctx, id, action, title, children }: { ctx: RequestContext; id: string; action: string; title: string; children?: Child }): SafeHtml {
@@ -95,6 +95,13 @@ export function MessageAdminDetailPage({ ctx, d, issues, refusal, step }: { ctx:
           ) : null}
         </section>
       ) : null}
+      {m.published && d.canHandle ? (
+        <Step ctx={ctx} id="unpublish" action={l(`${base}/unpublish`)} title={ctx.t('msg.admin.unpublish')}>
+          <p class="hint">{ctx.t('msg.admin.unpublish_hint')}</p>
+          <TextAreaField ctx={ctx} name="unpublish_reason" label={ctx.t('msg.admin.reason')} issues={mine('unpublish')} rows={2} maxlength={1000} />
+          <button type="submit" class="button button-danger">{ctx.t('msg.admin.unpublish')}</button>
+        </Step>
+      ) : null}
       {m.redirect_channel ? <p class="notice notice-info">{ctx.t('msg.private.redirected', { channel: msgLabel.channel(ctx, m.redirect_channel) })}</p> : null}
       {m.rating ? <p>{ctx.t('msg.admin.rated', { rating: msgLabel.rating(ctx, m.rating) })} {m.rating_comment ? `— ${m.rating_comment}` : ''}</p> : null}
       {open && d.canHandle ? (
@@ -128,8 +135,9 @@ export function MessageAdminDetailPage({ ctx, d, issues, refusal, step }: { ctx:
             const det = JSON.parse(e.details) as Record<string, unknown>;
             return (
               <li>
-                <span class="rq-date">{e.local_date}</span> {msgLabel.event(ctx, e.kind)} <span class="muted">{e.actor_name}</span>
-                {typeof det.reason === 'string' ? ` — ${name(det.from_agency)} → ${name(det.to_agency)}: ${det.reason}` : ''}
+                <span class="rq-date">{e.local_date}</span> {msgLabel.event(ctx, e.kind)} <span class="muted">{e.actor_id === null && e.actor_name === 'sender' ? ctx.t('msg.admin.by_sender') : e.actor_name}</span>
+                {typeof det.reason === 'string' && typeof det.to_agency === 'string' ? ` — ${name(det.from_agency)} → ${name(det.to_agency)}: ${det.reason}` : ''}
+                {e.kind === 'unpublished' && typeof det.reason === 'string' ? ` — ${det.reason}` : ''}
                 {typeof det.channel === 'string' ? ` — ${msgLabel.channel(ctx, det.channel)}` : ''}
               </li>
             );
