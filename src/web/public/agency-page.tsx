@@ -7,6 +7,7 @@ import { Breadcrumbs } from '../layout.js';
 import { localDate } from '../../domain/local-date.js';
 import type { CatalogueItem } from '../../queries/documents.js';
 import { DocumentList, FeedLinks, genreLabel } from './document-list.js';
+import { SubscribeLink } from './subscription-link.js';
 import { catalogueHref, type FeedScope } from './portal-urls.js';
 
 function Row({ label, value, ctx, href }: { label: string; value: string; ctx: RequestContext; href?: string }): SafeHtml {
@@ -111,6 +112,7 @@ export function AgencyPage(props: {
         </section>
       ) : null}
       <FeedLinks ctx={ctx} scopes={props.feeds} />
+      <SubscribeLink ctx={ctx} query={{ kind: 'agency', agency: a.code, subtree: '1' }} label={ctx.t('sub.link.agency')} />
     </article>
   );
 }

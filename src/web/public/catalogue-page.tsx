@@ -9,6 +9,7 @@ import type { Agency } from '../../store/schema.js';
 import { Breadcrumbs } from '../layout.js';
 import type { CatalogueParamName } from './catalogue-query.js';
 import { DocumentList, FeedLinks, genreLabel, validityLabel } from './document-list.js';
+import { SubscribeLink } from './subscription-link.js';
 import { agencyPath, catalogueHref, type CatalogueParams, type FeedScope } from './portal-urls.js';
 
 /** A theme as the filters list it. */
@@ -107,6 +108,13 @@ function Results(p: CataloguePageProps): SafeHtml {
       {p.items.length ? <DocumentList ctx={ctx} items={p.items} showAgency={!agency || params.subtree === true} /> : <p>{ctx.t('catalogue.empty')}</p>}
       <Pagination ctx={ctx} page={p.page} pages={p.pages} href={(n) => localePath(ctx.locale, catalogueHref(agency?.code ?? null, params, n))} />
       <FeedLinks ctx={ctx} scopes={p.feeds} heading={ctx.t('catalogue.agency_feeds')} />
+      {params.theme ? (
+        <SubscribeLink ctx={ctx} query={{ kind: 'theme', theme: params.theme }} label={ctx.t('sub.link.theme')} />
+      ) : agency ? (
+        <SubscribeLink ctx={ctx} query={{ kind: 'agency', agency: agency.code, ...(params.subtree ? { subtree: '1' } : {}) }} label={ctx.t('sub.link.agency')} />
+      ) : (
+        <SubscribeLink ctx={ctx} query={params.genre ? { kind: 'genre', genre: params.genre } : {}} label={ctx.t('sub.link')} />
+      )}
     </section>
   );
 }

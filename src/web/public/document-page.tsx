@@ -6,6 +6,7 @@ import { pick } from '../../i18n/i18n.js';
 import type { DocumentView } from '../../queries/documents.js';
 import { absolute, Breadcrumbs } from '../layout.js';
 import { FeedLinks, StateMarkers } from './document-list.js';
+import { SubscribeLink } from './subscription-link.js';
 import { Attachments, InterpretationLinks, MetadataTable, Notices, VersionHistory } from './document-parts.js';
 import { agencyPath, catalogueHref, documentPath } from './portal-urls.js';
 import type { ConsultationLinks } from '../../queries/consultations.js';
@@ -97,6 +98,7 @@ export function DocumentPage({ ctx, view, themeName, record, consultations }: Do
       <VersionHistory ctx={ctx} view={view} />
       {record ? <PublicRecordSection ctx={ctx} record={record} /> : null}
       <FeedLinks ctx={ctx} scopes={[{ scope: { kind: 'agency', code: agency.code, subtree: false }, label: ctx.t('portal.scope_agency', { name: agencyName }) }]} />
+      {view.doc.status === 'published' && view.doc.index_number ? <SubscribeLink ctx={ctx} query={{ kind: 'document', document: view.doc.index_number }} label={ctx.t('sub.link.document')} /> : null}
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { GENRES, VALIDITIES } from '../../domain/documents/genres.js';
 import type { SearchResult } from '../../queries/search.js';
 import { MAX_RESULTS_WINDOW } from '../../queries/search.js';
 import { searchHref, type SearchParamName, type SearchParams } from '../../search/search-params.js';
+import { SubscribeLink } from './subscription-link.js';
 import { Breadcrumbs } from '../layout.js';
 import { genreLabel, StateMarkers, validityLabel } from './document-list.js';
 import { documentPath } from './portal-urls.js';
@@ -152,6 +153,7 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
               </span>
             </div>
             <p class="hint">{ctx.t('search.query_as_run', { q: result.normalized })}</p>
+            <SubscribeLink ctx={ctx} query={{ kind: 'search', search: searchHref({ ...params, sort: undefined }).replace(/^\/search\??/, '') }} label={ctx.t('sub.link.search')} />
             {result.items.length ? (
               <ol class="doc-list search-results" start={(p.page - 1) * p.pageSize + 1}>
                 {result.items.map((d) => (
