@@ -167,6 +167,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await accessible(reader, 'consultation page after a report');
     await staff.goto(`${base}/admin/consultations/queue`);
     await staff.getByText(/收到举报 1 次/).waitFor();
+    await staff.screenshot({ path: '/tmp/shots/consultation-admin-queue-1280.png', fullPage: true });
     await staff.getByLabel('隐藏原因').selectOption('off_topic');
     await staff.getByRole('button', { name: '隐藏' }).click();
     await reader.goto(base + consultationUrl);
@@ -180,6 +181,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await staff.getByRole('button', { name: '结束征集' }).click();
     await staff.getByText('意见征集已结束。').waitFor();
     await accessible(staff, 'console consultation closed');
+    await staff.screenshot({ path: '/tmp/shots/consultation-admin-closed-1280.png', fullPage: true });
     await staff.getByLabel('正式文件（索引号）').fill(finalIndex);
     await staff.getByLabel('总体说明').fill('征求意见期间共收到意见1条，经研究，部分采纳。');
     await staff.getByLabel('意见要点 1').fill('建议提前开放时间，方便晨练。');
@@ -209,6 +211,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await reader.waitForURL(base + consultationUrl);
     assert.match((await reader.locator('body').getAttribute('class')) ?? '', /display-large/);
     await accessible(reader, 'consultation page, large text');
+    await reader.screenshot({ path: '/tmp/shots/consultation-large-1280.png', fullPage: true });
     await reader.getByRole('link', { name: '标准显示' }).click();
     // The draft's own page links to the consultation.
     await reader.goto(`${base}/documents/${draftIndex}`);
