@@ -151,7 +151,10 @@ export function parseQuery(raw: string): ParsedQuery {
     const alts: Expr[] = [];
     const altShown: string[] = [];
     for (const item of g.items) {
-      const folded = foldText(item.text).replace(/\s+/gu, ' ').trim();
+      // Punctuation at either end of a phrase (a stray "！？" before a missing quote) cannot be
+      // matched by anyone's intent; inside a phrase it is kept.
+      const spaced = foldText(item.text).replace(/\s+/gu, ' ').trim();
+      const folded = item.kind === 'phrase' ? spaced.replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '') : spaced;
       const te = termExpr(folded);
       if (!te) {
         if (folded) dropped = true;

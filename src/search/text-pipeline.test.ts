@@ -86,6 +86,9 @@ describe('query parser', () => {
     const u = parseQuery('"政务 公开');
     assert.ok(u.notices.includes('unbalanced_quote'));
     assert.equal(u.must.length, 1);
+    const trailing = parseQuery('"政务 ！？。');
+    assert.deepEqual(trailing.phrases, ['政务'], 'punctuation at the end of a phrase is dropped');
+    assert.equal(trailing.normalized, '"政务"');
     assert.ok(parseQuery('-草案').notices.includes('only_exclusions'));
     assert.ok(parseQuery('a b c d e f g h i j k l m n o').notices.includes('too_many_terms'));
     for (const s of ['OR', 'OR OR a', '-', '--', '"', '""', '-"', 'a OR', '\u0000\uFFFF', '\uD800']) assert.doesNotThrow(() => parseQuery(s), s);
