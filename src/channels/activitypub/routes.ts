@@ -154,7 +154,9 @@ export async function registerActivityPubRoutes(app: FastifyInstance, core: AppC
     });
 
     const inbox = async (req: FastifyRequest, reply: FastifyReply, agency: ApAgency | null) => {
-      const r = await handleInbox(env, { method: req.method, target: req.raw.url ?? req.url, headers: req.headers, body: rawBodies.get(req) }, agency);
+      // The signed `host` is checked against the configured public host, not the Host header a
+      // reverse proxy may have rewritten; a request signed for another host does not verify.
+      const r = await handleInbox(env, { method: req.method, target: req.raw.url ?? req.url, headers: { ...req.headers, host }, body: rawBodies.get(req) }, agency);
       if (r.status === 202) return reply.status(202).send();
       return sendError(reply, r.status, r.error ?? 'refused');
     };
