@@ -7,6 +7,7 @@ import { deliverActivities, pruneDeliveries } from '../src/channels/activitypub/
 import { deliveryTargets } from '../src/channels/activitypub/adapter.js';
 import { parseSignatureHeader } from '../src/channels/activitypub/http-signature.js';
 import { fetchPolicyFor, isPrivateAddress, refusedUrl } from '../src/channels/activitypub/safe-fetch.js';
+import { PLATFORM_JOBS } from '../src/jobs/platform-jobs.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makePublisher, type Publisher } from './helpers/publish.js';
 
@@ -135,5 +136,8 @@ describe('ActivityPub: fetch policy and refusals', () => {
     assert.equal(await pruneDeliveries(p.app.deps, new Date(p.clock.now().getTime() + 29 * 86_400_000)), 0);
     assert.equal(await pruneDeliveries(p.app.deps, new Date(p.clock.now().getTime() + 31 * 86_400_000)), 1);
     assert.equal((await p.app.deps.db.selectFrom('ap_deliveries').selectAll().where('inbox', '=', ok).execute()).length, 0);
+    // `gongkai serve` and `gongkai worker` run both jobs.
+    const names = (PLATFORM_JOBS.jobs ?? []).map((j) => j.name);
+    assert.ok(names.includes('activitypub.deliver') && names.includes('activitypub.prune') && names.includes('events.activitypub'));
   });
 });
