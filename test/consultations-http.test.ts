@@ -170,6 +170,12 @@ describe('consultations over HTTP: pages, console, API', () => {
       assert.ok(!m.html.includes('<x>'));
       assert.ok(m.text.includes(locale === 'en' ? 'https://g.example/en/consultations/verify?t=a%26b' : 'https://g.example/consultations/verify?t=a%26b'));
       assert.ok(m.text.includes('2026-03-04 10:00'), 'expiry in the agency time zone');
+      const hidden = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_hidden', { consultation_id: 'c-1', title: '办法"<x>', reason: 'personal_data' }, locale, 'https://g.example');
+      assert.ok(hidden.text.includes(locale === 'en' ? 'Contains personal data' : '含有个人信息'));
+      assert.ok(hidden.text.includes(`https://g.example${locale === 'en' ? '/en' : ''}/consultations/c-1`));
+      assert.ok(!hidden.html.includes('<x>'));
+      const shown = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_published', { consultation_id: 'c-1', title: 'T', reason: '' }, locale, 'https://g.example');
+      assert.ok(shown.subject.includes('T'));
     }
   });
 

@@ -193,6 +193,23 @@ describe('consultations: the rules (commands and read models)', () => {
     await assert.rejects(moderateComment(deps(), pub.editor, c.id, { decision: 'publish', reason: '', version: 2 }), code('bad_transition'));
   });
 
+  test('a verified commenter is told when a held comment is published or a comment is hidden, in their language, without the text', async () => {
+    const { id } = await open({ moderation: 'pre' });
+    const c = await comment(id, { email: 'told@example.test', body: '请增加夜间照明。', locale: 'en' });
+    await verifyComment(deps(), await lastToken(c.id));
+    await moderateComment(deps(), pub.editor, c.id, { decision: 'publish', reason: '', version: 2 });
+    await moderateComment(deps(), pub.editor, c.id, { decision: 'hide', reason: 'abusive', version: 3 });
+    const mails = await deps().db.selectFrom('outbox').selectAll().where('recipient', '=', 'told@example.test').orderBy('created_at').orderBy('kind').execute();
+    assert.deepEqual(mails.map((m) => [m.kind, m.locale]).sort(), [
+      ['consultation.comment_hidden', 'en'],
+      ['consultation.comment_published', 'en'],
+      ['consultation.verify_comment', 'en'],
+    ]);
+    const hidden = mails.find((m) => m.kind === 'consultation.comment_hidden');
+    assert.equal((JSON.parse(hidden?.payload ?? '{}') as { reason: string }).reason, 'abusive');
+    assert.ok(mails.every((m) => !m.payload.includes('夜间照明')), 'no comment text in any mail payload');
+  });
+
   test('reports: one per reader and comment; the queue shows reported comments; keep dismisses', async () => {
     const { id } = await open({ allow_anonymous: true });
     const c = await comment(id, { mode: 'anonymous', email: '', body: '广告：低价出售门票' });

@@ -40,6 +40,8 @@ export interface ConsultationCommentTable {
   display_name: string;
   email: string;
   anonymous: number;
+  /** The language of the page the comment was sent from: the commenter's mails are in it. */
+  locale: 'zh-CN' | 'en';
   /** SHA-256 of the lower-cased e-mail, or of the reader's cookie id (anonymous): counts participants. */
   participant_hash: string;
   /** SHA-256 (hex) of the one-time verification token; null once used. */

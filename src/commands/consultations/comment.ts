@@ -86,6 +86,7 @@ export async function submitComment(deps: Deps, input: CommentInput): Promise<Co
       display_name: displayName,
       email: anonymous ? '' : email,
       anonymous: anonymous ? 1 : 0,
+      locale: input.locale,
       participant_hash: tokenDigest(anonymous ? `reader:${input.reader_id}` : `email:${email.toLowerCase()}`),
       submitted_at: at,
       pii_kinds: JSON.stringify(pii),

@@ -2,6 +2,7 @@ import { isModerationReason } from '../../domain/consultations/rules.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { tokenDigest } from '../../security/tokens.js';
 import { consultationRepo } from '../../store/repos/consultation-repo.js';
+import { enqueue } from '../../store/repos/outbox-repo.js';
 import { isUniqueViolation } from '../../store/dialect/dialect.js';
 import { actorId, type Actor } from '../actor.js';
 import type { Deps } from '../deps.js';
@@ -72,6 +73,20 @@ export async function moderateComment(deps: Deps, actor: Actor, commentId: strin
       patch = { state: 'published', hidden_reason: null, published_at: c.published_at ?? at, moderated_by: by, moderated_at: at };
     } else throw invalid([{ field: 'decision', code: 'invalid' }]);
     if (!(await consultationRepo.updateComment(trx, c.id, input.version, patch))) throw new AppError('stale_version');
+    // A verified commenter is told when a held comment is published or a comment is hidden; the
+    // mail names the consultation and the reason, never the comment's text.
+    if (c.email && (input.decision === 'hide' || (input.decision === 'publish' && c.state === 'pending'))) {
+      await enqueue(trx, {
+        kind: input.decision === 'hide' ? 'consultation.comment_hidden' : 'consultation.comment_published',
+        channel: 'email',
+        recipient: { email: c.email },
+        locale: c.locale,
+        payload: { consultation_id: l.c.id, title: l.c.title, reason: input.decision === 'hide' ? input.reason : '' },
+        dedupeKey: `consultation.${input.decision}:${c.id}:${c.version}`,
+        agencyId: l.agency.id,
+        createdAt: at,
+      });
+    }
     await audit(trx, deps, actor, l, `consultation.comment.${input.decision}`, { reason: input.decision === 'hide' ? input.reason : null, from: c.state }, { type: 'consultation_comment', id: c.id });
   });
 }

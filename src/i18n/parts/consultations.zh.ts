@@ -148,6 +148,11 @@ export const consultationsZh = {
   'cs.mail.body': '您在政府信息公开平台对“{title}”提交了意见。请打开下面的链接确认提交；确认前，您的意见不会被处理或公开。',
   'cs.mail.expires': '链接一次有效，截至 {at}（{tz}）。如果不是您本人提交，请忽略本邮件。',
   'cs.mail.link': '确认提交意见',
+  'cs.mail.published_subject': '您对“{title}”提交的意见已公开',
+  'cs.mail.published_body': '您对“{title}”提交的意见已经审核通过并公开。感谢您的参与。',
+  'cs.mail.hidden_subject': '您对“{title}”提交的意见未予公开',
+  'cs.mail.hidden_body': '您对“{title}”提交的意见经审核未予公开（原因：{reason}）。该意见已记录在案，并计入意见采纳情况反馈的意见总数。如有需要，您可以修改后重新提交。',
+  'cs.mail.open': '查看意见征集',
   // --- errors and fields ---
   'error.consultation_not_found': '未找到该意见征集。',
   'error.consultation_window_closed': '当前不在征集时间内，无法提交意见。',

@@ -28,5 +28,24 @@ function verifyComment(p: Payload, ctx: TemplateContext) {
   });
 }
 
+/** The commenter is told a moderator's decision: published (after being held) or hidden, with the reason. */
+function decided(kind: 'published' | 'hidden') {
+  return (p: Payload, ctx: TemplateContext) => {
+    const title = payloadString(p, 'title');
+    const id = payloadString(p, 'consultation_id');
+    const reason = kind === 'hidden' ? payloadString(p, 'reason') : '';
+    const reasonText = ['spam', 'abusive', 'off_topic', 'personal_data'].includes(reason) ? ctx.t(`cs.reason.${reason as 'spam'}`) : reason; // checked against the reason list
+    return layout(ctx, {
+      subject: ctx.t(kind === 'hidden' ? 'cs.mail.hidden_subject' : 'cs.mail.published_subject', { title }),
+      paragraphs: [kind === 'hidden' ? ctx.t('cs.mail.hidden_body', { title, reason: reasonText }) : ctx.t('cs.mail.published_body', { title })],
+      link: { href: `${ctx.publicUrl}${ctx.locale === 'en' ? '/en' : ''}/consultations/${encodeURIComponent(id)}`, label: ctx.t('cs.mail.open') },
+    });
+  };
+}
+
 /** E-mail templates of the consultation area (issue 8), by kind. */
-export const CONSULTATION_TEMPLATES: TemplateSet = { 'consultation.verify_comment': verifyComment };
+export const CONSULTATION_TEMPLATES: TemplateSet = {
+  'consultation.verify_comment': verifyComment,
+  'consultation.comment_published': decided('published'),
+  'consultation.comment_hidden': decided('hidden'),
+};

@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>, _ops: DialectOps): Promise<void> {
     .addColumn('display_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('anonymous', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-CN'))
     .addColumn('participant_hash', 'text', (c) => c.notNull())
     .addColumn('verify_token_hash', 'text')
     .addColumn('verify_expires_at', 'text')
