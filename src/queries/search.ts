@@ -10,7 +10,7 @@ import { localDate } from '../domain/local-date.js';
 import { dayNumber } from '../search/maintain.js';
 import { parseQuery, type ParsedQuery, type QueryNotice } from '../search/query-parser.js';
 import { highlightAll, snippet } from '../search/snippet.js';
-import type { SearchFilterSql, SearchRequestSql } from '../store/dialect/search-sql.js';
+import type { FacetDim, SearchFilterSql, SearchRequestSql } from '../store/dialect/search-sql.js';
 
 /** What a user asks for; values are already checked for shape by the caller. */
 export interface SearchInput {
@@ -71,6 +71,12 @@ export interface SearchResult {
   pageSize: number;
   items: SearchHit[];
   facets: { agencies: (FacetCount & { code: string; name_zh: string; name_en: string })[]; genres: FacetCount[]; years: FacetCount[] };
+  /**
+   * Set when the matches outnumber what the store ranks and counts facets over (SQLite: the
+   * 10,000 most recently published): the order and the facet counts then concern those only.
+   * `total` is exact either way.
+   */
+  sampled: number | null;
 }
 
 /** Results are never paged past this many documents (deep pages are refined by filters instead). */
@@ -100,25 +106,35 @@ export async function searchDocuments(deps: Deps, input: SearchInput, parsed: Pa
   const filter = await resolveFilter(deps, input);
   const today = dayNumber(localDate(deps.clock.now().toISOString(), deps.defaultTimeZone));
   const req: SearchRequestSql = { query: parsed, filter, sort: input.sort ?? 'relevance', today };
-  const empty: SearchResult = { normalized: parsed.normalized, notices: parsed.notices, total: 0, page: input.page, pageSize: input.pageSize, items: [], facets: { agencies: [], genres: [], years: [] } };
+  const empty: SearchResult = { normalized: parsed.normalized, notices: parsed.notices, total: 0, page: input.page, pageSize: input.pageSize, items: [], facets: { agencies: [], genres: [], years: [] }, sampled: null };
   if (!parsed.must.length) return empty;
   const s = deps.ops.search;
   const offset = (input.page - 1) * input.pageSize;
   const inWindow = offset < MAX_RESULTS_WINDOW;
-  const [total, rows, agencyF, genreF, yearF] = await Promise.all([
+  // Each facet counts as if its own filter were not set, so other values stay reachable; when
+  // none of the three is set, one pass over the matches gives all three.
+  const facetsOf = async (): Promise<Record<FacetDim, FacetCount[]>> => {
+    if (!filter.agencyId && !filter.agencyPath && !filter.genre && !filter.year) return s.facets(deps.db, req, ['agency_id', 'genre', 'year']);
+    const [agency_id, genre, year] = await Promise.all([
+      s.facet(deps.db, { ...req, filter: { ...filter, agencyId: undefined, agencyPath: undefined } }, 'agency_id'),
+      s.facet(deps.db, { ...req, filter: { ...filter, genre: undefined } }, 'genre'),
+      s.facet(deps.db, { ...req, filter: { ...filter, year: undefined } }, 'year'),
+    ]);
+    return { agency_id, genre, year };
+  };
+  const [total, rows, f] = await Promise.all([
     s.count(deps.db, req),
     inWindow ? s.page(deps.db, req, Math.min(input.pageSize, MAX_RESULTS_WINDOW - offset), offset) : Promise.resolve([]),
-    // Each facet counts as if its own filter were not set, so other values stay reachable.
-    s.facet(deps.db, { ...req, filter: { ...filter, agencyId: undefined, agencyPath: undefined } }, 'agency_id'),
-    s.facet(deps.db, { ...req, filter: { ...filter, genre: undefined } }, 'genre'),
-    s.facet(deps.db, { ...req, filter: { ...filter, year: undefined } }, 'year'),
+    facetsOf(),
   ]);
+  const { agency_id: agencyF, genre: genreF, year: yearF } = f;
   const agencyIds = agencyF.map((a) => a.key);
   const agencies = agencyIds.length ? await deps.db.selectFrom('agencies').select(['id', 'code', 'name_zh', 'name_en']).where('id', 'in', agencyIds).execute() : [];
   const byId = new Map(agencies.map((a) => [a.id, a]));
   return {
     ...empty,
     total,
+    sampled: s.candidateCap !== null && total > s.candidateCap ? s.candidateCap : null,
     items: await hits(deps, rows, parsed.highlight),
     facets: {
       agencies: agencyF.flatMap((a) => {

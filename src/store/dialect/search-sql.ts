@@ -66,6 +66,13 @@ export interface SearchSql {
   count(db: Exec, req: SearchRequestSql): Promise<number>;
   /** Counts of matching documents by one dimension. */
   facet(db: Exec, req: SearchRequestSql, dim: FacetDim): Promise<{ key: string; n: number }[]>;
+  /** Counts by several dimensions in one pass over the matches (same filter for all). */
+  facets(db: Exec, req: SearchRequestSql, dims: readonly FacetDim[]): Promise<Record<FacetDim, { key: string; n: number }[]>>;
+  /**
+   * Most matches that ranking and facets look at (the most recently indexed ones), or null when
+   * they always look at all of them. Totals are always exact.
+   */
+  readonly candidateCap: number | null;
 }
 
 const RECENCY = (today: number): RawBuilder<number> => sql<number>`(1.0 + 0.25 / (1.0 + (CASE WHEN ${today} > s.pub_day THEN ${today} - s.pub_day ELSE 0 END) / 365.0))`;
@@ -95,6 +102,42 @@ function facetRows(rows: { key: string | number | null; n: number | string }[]):
 
 const FACET_LIMIT = 50;
 
+/** Rows of (agency_id, genre, year, n) summed into one facet list per dimension. */
+function splitFacets(rows: { agency_id: string; genre: string; year: number | null; n: number | string }[], dims: readonly FacetDim[]): Record<FacetDim, { key: string; n: number }[]> {
+  const out: Record<FacetDim, { key: string; n: number }[]> = { agency_id: [], genre: [], year: [] };
+  for (const dim of dims) {
+    const sums = new Map<string | number, number>();
+    for (const r of rows) {
+      const k = r[dim];
+      if (k !== null) sums.set(k, (sums.get(k) ?? 0) + Number(r.n));
+    }
+    out[dim] = [...sums]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, FACET_LIMIT)
+      .map(([key, n]) => ({ key: String(key), n }));
+  }
+  return out;
+}
+
+/**
+ * SQLite ranks and counts facets over at most this many matches, the most recently indexed (FTS5
+ * reads a doclist in rowid order, rowids follow first indexing, that is first publication, and
+ * a LIMIT stops the scan): BM25 and a join for every one of a million matches of a common word
+ * would take seconds. Up to the cap every figure is exact; the total always is.
+ */
+export const SQLITE_CANDIDATE_CAP = 10_000;
+
+/** The most recently indexed matches (capped), joined to their facts, with their BM25 when asked. */
+function sqliteCandidates(req: SearchRequestSql, m: string, cols: RawBuilder<unknown>): RawBuilder<unknown> {
+  const where = filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
+  return sql`SELECT ${cols} FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+    WHERE search_fts MATCH ${m} ${where} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`;
+}
+
+function hasFilters(req: SearchRequestSql): boolean {
+  return req.query.phrases.length > 0 || Object.values(req.filter).some((v) => v !== undefined && v !== false);
+}
+
 /** SQLite FTS5. */
 export const sqliteSearch: SearchSql = {
   async createStructures(db) {
@@ -122,31 +165,34 @@ export const sqliteSearch: SearchSql = {
   async page(db, req, limit, offset) {
     const m = toFts5(req.query);
     if (m === null) return [];
-    const where = filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
     const order = req.sort === 'date' ? sql`s.pub_date DESC, s.document_id DESC` : sql`score DESC, s.document_id`;
-    const r = await sql<{ document_id: string; score: number }>`SELECT s.document_id, -bm25(search_fts, 8.0, 4.0, 2.0, 1.0) * ${RECENCY(req.today)} AS score
-      FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-      WHERE search_fts MATCH ${m} ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    const cand = sqliteCandidates(req, m, sql`s.document_id, s.pub_day, s.pub_date, bm25(search_fts, 8.0, 4.0, 2.0, 1.0) AS bm`);
+    const r = await sql<{ document_id: string; score: number }>`SELECT s.document_id, -s.bm * ${RECENCY(req.today)} AS score
+      FROM (${cand}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
     return r.rows.map((x) => ({ document_id: x.document_id, score: Number(x.score) }));
   },
   async count(db, req) {
     const m = toFts5(req.query);
     if (m === null) return 0;
-    const where = filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-      WHERE search_fts MATCH ${m} ${where}`.execute(db);
+    // Without filters the doclists alone answer (every FTS row has its search_docs row).
+    const r = hasFilters(req)
+      ? await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+          WHERE search_fts MATCH ${m} ${filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`)}`.execute(db)
+      : await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
   async facet(db, req, dim) {
-    const m = toFts5(req.query);
-    if (m === null) return [];
-    const where = filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
-    const col = FACET_COL[dim];
-    const r = await sql<{ key: string | number | null; n: number }>`SELECT ${col} AS key, count(*) AS n
-      FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-      WHERE search_fts MATCH ${m} ${where} GROUP BY ${col} ORDER BY n DESC, key LIMIT ${FACET_LIMIT}`.execute(db);
-    return facetRows(r.rows);
+    return (await this.facets(db, req, [dim]))[dim];
   },
+  async facets(db, req, dims) {
+    const m = toFts5(req.query);
+    if (m === null) return splitFacets([], dims);
+    const cand = sqliteCandidates(req, m, sql`s.agency_id, s.genre, s.year`);
+    const r = await sql<{ agency_id: string; genre: string; year: number | null; n: number }>`SELECT agency_id, genre, year, count(*) AS n
+      FROM (${cand}) GROUP BY agency_id, genre, year`.execute(db);
+    return splitFacets(r.rows, dims);
+  },
+  candidateCap: SQLITE_CANDIDATE_CAP,
 };
 
 /** PostgreSQL caps positions at 16383 and keeps at most 256 per lexeme. */
@@ -220,4 +266,12 @@ export const postgresSearch: SearchSql = {
       WHERE ${pgWhere(req, q)} GROUP BY ${col} ORDER BY n DESC, key LIMIT ${FACET_LIMIT}`.execute(db);
     return facetRows(r.rows);
   },
+  async facets(db, req, dims) {
+    const q = toTsquery(req.query);
+    if (q === null) return splitFacets([], dims);
+    const r = await sql<{ agency_id: string; genre: string; year: number | null; n: number }>`SELECT s.agency_id, s.genre, s.year, count(*) AS n
+      FROM search_docs s WHERE ${pgWhere(req, q)} GROUP BY s.agency_id, s.genre, s.year`.execute(db);
+    return splitFacets(r.rows, dims);
+  },
+  candidateCap: null,
 };
