@@ -68,6 +68,8 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
   let failNext = 0;
   const inbox: Received[] = [];
   const alice = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  // The key alice's server publishes now (she rotates it in one test).
+  let aliceNow = alice;
   const mallory = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const aliceId = () => `${fbase}/users/alice`;
   const aliceKey = () => `${aliceId()}#main-key`;
@@ -91,7 +93,7 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
               inbox: `${aliceId()}/inbox`,
               outbox: `${aliceId()}/outbox`,
               endpoints: { sharedInbox: `${fbase}/inbox` },
-              publicKey: { id: aliceKey(), owner: aliceId(), publicKeyPem: alice.publicKey },
+              publicKey: { id: aliceKey(), owner: aliceId(), publicKeyPem: aliceNow.publicKey },
             }),
           );
           return;
@@ -145,7 +147,7 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
   async function postInbox(path: string, activity: Json | string, o: { key?: string; keyId?: string; unsigned?: boolean; digestOf?: string } = {}): Promise<Response> {
     const body = typeof activity === 'string' ? activity : JSON.stringify(activity);
     const url = `${base}${path}`;
-    const headers = o.unsigned ? { 'content-type': 'application/activity+json' } : signedPost(url, o.digestOf ?? body, o.keyId ?? aliceKey(), o.key ?? alice.privateKey);
+    const headers = o.unsigned ? { 'content-type': 'application/activity+json' } : signedPost(url, o.digestOf ?? body, o.keyId ?? aliceKey(), o.key ?? aliceNow.privateKey);
     return fetch(url, { method: 'POST', headers, body });
   }
 
@@ -306,6 +308,20 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
     assert.equal(note.id, (created.json.object as Json).id, 'the same Note, edited');
     assert.match(String(note.content), /已撤回/);
     assert.match(String(note.content), /内容已过时/);
+  });
+
+  test('a rotated key is fetched again when the cached one no longer verifies', async () => {
+    aliceNow = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const follow = { '@context': 'https://www.w3.org/ns/activitystreams', id: `${aliceId()}#follows/2`, type: 'Follow', actor: aliceId(), object: actorUrl };
+    assert.equal((await postInbox(`/ap/agencies/${pub.agencyCode}/inbox`, follow)).status, 202);
+    const cached = await p.app.deps.db.selectFrom('ap_remote_keys').selectAll().where('key_id', '=', aliceKey()).executeTakeFirstOrThrow();
+    assert.equal(cached.public_key_pem, aliceNow.publicKey);
+    assert.equal((await followers()).length, 1, 'following again keeps one follower');
+    assert.equal((await deliverActivities(p.app.deps)).sent, 1);
+    const accept = inbox.pop()!;
+    await verifyDelivery(accept);
+    assert.equal((accept.json.object as Json).id, follow.id);
+    assert.equal((await postInbox(`/ap/agencies/${pub.agencyCode}/inbox`, { ...follow, id: `${aliceId()}#follows/3` }, { key: alice.privateKey })).status, 401, 'the old key no longer works');
   });
 
   test('Undo of the Follow removes the follower; later publications reach nobody', async () => {

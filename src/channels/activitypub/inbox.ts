@@ -103,6 +103,8 @@ export async function handleInbox(env: InboxEnv, req: InboxRequest, agency: ApAg
         verified = key;
         break;
       }
+      // Refetch only a cached key (it may have been rotated); a fresh one failed for good.
+      if (!key.fromCache) break;
     }
   } catch (err) {
     // An account deleted: Mastodon signs its Delete with a key that now answers 410.

@@ -17,6 +17,8 @@ export interface RemoteKey {
   publicKeyPem: string;
   inbox: string | null;
   sharedInbox: string | null;
+  /** Read from the cache rather than fetched just now. */
+  fromCache?: boolean;
 }
 
 /** Who signs outgoing GETs. */
@@ -85,7 +87,7 @@ export function keyFromActor(actor: ApObject, keyId: string): RemoteKey | null {
 export async function resolveKey(deps: Deps, keyId: string, policy: FetchPolicy, signer: Signer | null, refresh = false): Promise<RemoteKey | null> {
   if (!refresh) {
     const c = await apRemoteKeys.get(deps.db, keyId);
-    if (c) return { keyId, owner: c.owner, publicKeyPem: c.public_key_pem, inbox: c.inbox, sharedInbox: c.shared_inbox };
+    if (c) return { keyId, owner: c.owner, publicKeyPem: c.public_key_pem, inbox: c.inbox, sharedInbox: c.shared_inbox, fromCache: true };
   }
   const url = keyId.split('#')[0] ?? keyId;
   let doc = await fetchActivityJson(deps, url, policy, signer);
