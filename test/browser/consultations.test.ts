@@ -231,6 +231,11 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
       await page.screenshot({ path: `/tmp/shots/consultation-${w}.png`, fullPage: true });
       await ctx.close();
     }
+    const en = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 900 } });
+    const enPage = await en.newPage();
+    await enPage.goto(`${base}/en${consultationUrl}`);
+    await enPage.screenshot({ path: '/tmp/shots/consultation-en-1280.png', fullPage: true });
+    await en.close();
     assert.deepEqual(problems, []);
   });
 });
