@@ -1,6 +1,6 @@
 import type { Deps } from '../commands/deps.js';
 import { addCalendarDays } from '../domain/calendar/iso-date.js';
-import { overdueMessages } from '../queries/staff-messages.js';
+import { overdueMessages, type OverdueMessage } from '../queries/staff-messages.js';
 import { enqueue } from '../store/repos/outbox-repo.js';
 import { MESSAGE_TEMPLATE_KINDS } from './mail/message-templates.js';
 import type { PeriodicJob } from './worker.js';
@@ -27,26 +27,35 @@ export function escalationKey(messageId: string, dueDate: string, channel: 'emai
 export async function runMessageEscalation(deps: Deps, now: Date = deps.clock.now()): Promise<EscalationReport> {
   const report: EscalationReport = { enqueued: 0, duplicates: 0 };
   const createdAt = now.toISOString();
-  for (const m of await overdueMessages(deps, now)) {
-    if (m.supervisors.length === 0) continue;
+  const overdue = await overdueMessages(deps, now);
+  const notices = (m: OverdueMessage) =>
+    m.supervisors.flatMap((s) => (s.email ? (['console', 'email'] as const) : (['console'] as const)).map((channel) => ({ userId: s.id, channel, key: escalationKey(m.id, m.due_date, channel, s.id) })));
+  // Notices already in the outbox are skipped before any transaction (the dedupe key still guards
+  // against a concurrent run), so the frequent runs after the first cost a few reads.
+  const planned = overdue.flatMap((m) => notices(m).map((n) => n.key));
+  const sent = new Set<string>();
+  for (let i = 0; i < planned.length; i += 500) {
+    for (const r of await deps.db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', planned.slice(i, i + 500)).execute()) sent.add(r.dedupe_key);
+  }
+  report.duplicates += sent.size;
+  for (const m of overdue) {
+    const todo = notices(m).filter((n) => !sent.has(n.key));
+    if (todo.length === 0) continue;
     await deps.db.transaction().execute(async (trx) => {
-      for (const s of m.supervisors) {
-        const channels: ('console' | 'email')[] = s.email ? ['console', 'email'] : ['console'];
-        for (const channel of channels) {
-          const r = await enqueue(trx, {
-            id: deps.newId(),
-            kind: MESSAGE_TEMPLATE_KINDS.overdue,
-            channel,
-            recipient: { userId: s.id },
-            locale: 'zh-CN',
-            payload: { trackingNumber: m.tracking_number, agency: m.agency_name, dueDate: m.due_date, overdueSince: addCalendarDays(m.due_date, 1), path: `/admin/messages/${m.id}` },
-            dedupeKey: escalationKey(m.id, m.due_date, channel, s.id),
-            agencyId: m.agency_id,
-            createdAt,
-          });
-          if (r.created) report.enqueued++;
-          else report.duplicates++;
-        }
+      for (const n of todo) {
+        const r = await enqueue(trx, {
+          id: deps.newId(),
+          kind: MESSAGE_TEMPLATE_KINDS.overdue,
+          channel: n.channel,
+          recipient: { userId: n.userId },
+          locale: 'zh-CN',
+          payload: { trackingNumber: m.tracking_number, agency: m.agency_name, dueDate: m.due_date, overdueSince: addCalendarDays(m.due_date, 1), path: `/admin/messages/${m.id}` },
+          dedupeKey: n.key,
+          agencyId: m.agency_id,
+          createdAt,
+        });
+        if (r.created) report.enqueued++;
+        else report.duplicates++;
       }
     });
   }
