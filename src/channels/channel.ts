@@ -11,8 +11,9 @@ import type { EventRow } from '../store/repos/event-repo.js';
  * queued for each channel in the transaction that caused it, and the worker hands it to
  * `handle` until it succeeds (at-least-once, so `handle` must be idempotent). A channel that
  * needs public endpoints (ActivityPub's WebFinger, actor, inbox and outbox) registers them in
- * `routes`. Adding a channel means writing one adapter and naming it in `EVENT_CONSUMERS` and
- * `CHANNELS`; the core (documents, consultations, messages) does not change.
+ * `routes`. Adding a channel means writing one adapter, naming it in `EVENT_CONSUMERS`
+ * (`commands/events.ts`) and mapping that name to the adapter's `handle` in `EVENT_HANDLERS`
+ * (`jobs/event-consumers.ts`); the core (documents, consultations, messages) does not change.
  */
 export interface ChannelAdapter {
   /** The consumer name in `EVENT_CONSUMERS`. */
