@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { drainEvents } from '../src/jobs/event-consumers.js';
+import { recordEvent } from '../src/commands/events.js';
 import { smtpMailer } from '../src/jobs/mail/mailer.js';
 import { fileMailer } from '../src/jobs/mail/file-mailer.js';
 import { startConfiguredWorker, startWorker, type Worker } from '../src/jobs/worker.js';
@@ -169,6 +170,26 @@ describe(`subscriptions by e-mail (issue 8 §3) [${process.env.DATABASE_URL ? 'p
     assert.equal(w2.length, 2);
     assert.match(w2[1]!.subject, /已撤回：城市绿化管理办法/);
     assert.match(w2[1]!.text, /已被新办法取代/);
+  });
+
+  test('a consultation subscription hears the events of that consultation (matched by subject), and no other', async () => {
+    const d = p.app.deps;
+    p.clock.set('2026-04-07T06:00:00Z');
+    const opened = (id: string, kind: 'consultation.opened' | 'consultation.closed') =>
+      d.db.transaction().execute((trx) => recordEvent(trx, d, { kind, agencyId: pub.agencyId, subjectType: 'consultation', subjectId: id, payload: { consultation_id: id, title: `征求意见稿${id}`, path: `/consultations/${id}` } }));
+    await opened('c-one', 'consultation.opened');
+    await opened('c-two', 'consultation.opened');
+    await drainEvents(d, 'subscriptions');
+    await subscribeAndConfirm('consult.reader@example.test', { kind: 'consultation', consultation: 'c-one' });
+    assert.equal((await post('/subscribe', { email: 'x@example.test', kind: 'consultation', consultation: 'no-such', frequency: 'immediate' })).statusCode, 400);
+    sink.messages.length = 0;
+    await opened('c-two', 'consultation.closed');
+    await opened('c-one', 'consultation.closed');
+    await fanOutAndDeliver();
+    const m = mailTo('consult.reader@example.test');
+    assert.equal(m.length, 1);
+    assert.match(m[0]!.subject, /意见征集更新：征求意见稿c-one/);
+    assert.match(m[0]!.text, /http:\/\/gongkai\.test\/consultations\/c-one/);
   });
 
   test('the daily digest is one mail grouping two subscriptions of one person, sent at 08:00 once', async () => {
