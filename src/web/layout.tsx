@@ -131,6 +131,8 @@ export function PublicNav({ ctx, current }: { ctx: RequestContext; current: stri
     ['/agencies', ctx.t('nav.agencies')],
     ['/search', ctx.t('search.title')],
     ['/requests', ctx.t('rp.nav')],
+    ['/consultations', ctx.t('cs.title')],
+    ['/messages', ctx.t('msg.title')],
     ['/statistics', ctx.t('stats.nav')],
     ['/api/docs', ctx.t('nav.api')],
     ['/admin', ctx.t('nav.admin')],
