@@ -20,7 +20,8 @@ import { revisionDetail } from '../src/queries/staff-documents.js';
 import { runSearchExtractions } from '../src/search/extraction-job.js';
 import { reindexAll } from '../src/search/reindex.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
-import { actorFor, draftInput, makeStaff } from './helpers/factories.js';
+import { actorFor, draftInput, makeStaff, PASSWORD } from './helpers/factories.js';
+import { apiLogin } from './helpers/http.js';
 import { makeDocx } from './helpers/make-zip.js';
 import { makePublisher, publishDocument, type Publisher } from './helpers/publish.js';
 
@@ -139,6 +140,13 @@ describe(`search: background extraction of attachment text [${process.env.DATABA
     const provB = await d.db.selectFrom('agencies').selectAll().where('name_zh', '=', '乙省').executeTakeFirstOrThrow();
     const outsider = await actorFor(d, await makeStaff(d, 'xtr-outsider', provB, 'editor'));
     assert.equal((await extractionOverview(d, outsider)).failed.length, 0);
+    // The same over the staff API.
+    assert.equal((await p.server.inject({ url: '/api/v1/search/extraction' })).statusCode, 401);
+    const api = await p.server.inject({ url: '/api/v1/search/extraction', headers: { cookie: (await apiLogin(p.server, 'xtr-editor', PASSWORD)).cookie } });
+    assert.equal(api.statusCode, 200);
+    assert.deepEqual(api.json().failed.map((f: { filename: string }) => f.filename).sort(), [...byName.keys()].sort());
+    const other = await p.server.inject({ url: '/api/v1/search/extraction', headers: { cookie: (await apiLogin(p.server, 'xtr-outsider', PASSWORD)).cookie } });
+    assert.deepEqual(other.json().failed, []);
   });
 
   test('a blob whose extraction keeps getting interrupted is given up', async () => {

@@ -7,7 +7,7 @@ import { invalid } from '../../domain/errors.js';
 import { listThemes } from '../../queries/documents.js';
 import { searchDocuments } from '../../queries/search.js';
 import { searchDemand } from '../../queries/search-demand.js';
-import { searchDrafts } from '../../queries/search-staff.js';
+import { extractionOverview, searchDrafts } from '../../queries/search-staff.js';
 import { AppError } from '../../domain/errors.js';
 import { parseSearchParams, searchHref, SEARCH_PARAMS } from '../../search/search-params.js';
 
@@ -175,6 +175,35 @@ export async function registerSearchApi(root: FastifyInstance, app: AppContext):
           updated_at: d.updated_at,
         })),
       };
+    },
+  );
+
+  const Issue = Type.Object({
+    sha256: Type.String(),
+    filename: Type.String(),
+    kind: Type.String(),
+    reason: Type.String(),
+    attempts: Type.Integer(),
+    finished_at: Type.Union([Type.String(), Type.Null()]),
+    document_id: Type.String(),
+    revision_id: Type.String(),
+    title: Type.String(),
+    index_number: Type.Union([Type.String(), Type.Null()]),
+    agency_code: Type.String(),
+  });
+  api.get(
+    '/search/extraction',
+    {
+      schema: {
+        summary: 'Staff: attachments of public documents in scope whose text could not be extracted for search (with the reason), and how many wait in the queue',
+        tags: ['documents'],
+        response: { 200: Type.Object({ pending: Type.Integer(), failed: Type.Array(Issue) }), 401: Type.Ref('Error'), 403: Type.Ref('Error'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      if (!req.ctx.actor) throw new AppError('login_required');
+      reply.header('cache-control', 'no-store');
+      return extractionOverview(deps, req.ctx.actor);
     },
   );
 }
