@@ -6,6 +6,7 @@
 import { messageByToken } from '../commands/messages/sender-access.js';
 import type { Deps } from '../commands/deps.js';
 import { AppError } from '../domain/errors.js';
+import { localDate } from '../domain/local-date.js';
 import { normaliseMessageNumber } from '../domain/messages/message-rules.js';
 import { messageRepo } from '../store/repos/message-repo.js';
 import type { Agency } from '../store/schema.js';
@@ -180,7 +181,7 @@ export async function senderView(deps: Deps, number: string, token: string): Pro
     tracking_number: msg.tracking_number, agency, kind: msg.kind, category: msg.category, title: msg.title, body: msg.body, is_public: msg.is_public === 1,
     published: msg.published === 1, state: msg.state, submitted_on: msg.submitted_on, due_date: msg.due_date, answer: msg.answer_text, answered_on: msg.answered_on,
     redirect: msg.redirect_channel ? { channel: msg.redirect_channel, note: msg.redirect_note ?? '' } : null,
-    rating: msg.rating && msg.rated_at ? { value: msg.rating, comment: msg.rating_comment ?? '', on: msg.rated_at.slice(0, 10) } : null,
+    rating: msg.rating && msg.rated_at ? { value: msg.rating, comment: msg.rating_comment ?? '', on: localDate(msg.rated_at, agency.time_zone || deps.defaultTimeZone) } : null,
     history,
   };
 }

@@ -130,7 +130,9 @@ describe('browser: messages to agencies (form, list, message page, private page)
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByText('感谢您的评价。').waitFor();
     await accessible('private page after rating');
+    await shots('private');
     await page.goto(`${base}/messages`);
+    await shots('list');
     const ratings = await page.getByRole('table').innerText();
     assert.match(ratings, /丁县/);
     assert.deepEqual(problems, []);

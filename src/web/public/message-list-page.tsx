@@ -59,12 +59,14 @@ export function MessageListPage({ ctx, items, total, page, pageSize, kind, agenc
       <Breadcrumbs ctx={ctx} items={[[ctx.t('nav.home'), '/'], [ctx.t('msg.title'), null]]} />
       <h1>{ctx.t('msg.title')}</h1>
       <p class="lead">{ctx.t('msg.list.intro')}</p>
-      <p>
+      <div class="button-row">
         <a class="button" href={l(agencyCode ? `/messages/new?agency=${encodeURIComponent(agencyCode)}` : '/messages/new')}>
           {ctx.t('msg.form.title')}
-        </a>{' '}
-        <a href={l('/messages/track')}>{ctx.t('msg.track.title')}</a>
-      </p>
+        </a>
+        <a class="button button-secondary" href={l('/messages/track')}>
+          {ctx.t('msg.track.title')}
+        </a>
+      </div>
       {agencyName ? (
         <p class="notice notice-info">
           {ctx.t('msg.list.agency_filter', { agency: agencyName })} <a href={query({ agency: '', page: 1 })}>{ctx.t('msg.list.all_agencies')}</a>
