@@ -1,15 +1,5 @@
 import { layout, payloadString, type Payload, type TemplateContext, type TemplateSet } from './layout.js';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function wallClock(iso: string, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    formats.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+import { wallClock } from '../../domain/consultations/wall-clock.js';
 
 /**
  * The one-time link that verifies a consultation comment (issue 8 §1). The payload holds the

@@ -3,19 +3,9 @@ import type { RequestContext } from '../../http/request-context.js';
 import type { Phase } from '../../domain/consultations/rules.js';
 import type { DraftParagraph } from '../../domain/consultations/paragraphs.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { wallClock } from '../../domain/consultations/wall-clock.js';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant as wall-clock `YYYY-MM-DD HH:mm` in a time zone (the agency's, where the window was set). */
-export function wallClock(iso: string, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    formats.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+export { wallClock };
 
 /** `2026-03-02 09:00 至 2026-03-16 18:00（Asia/Shanghai）`. */
 export function windowText(ctx: RequestContext, c: { starts_at: string; ends_at: string; time_zone: string }): string {
