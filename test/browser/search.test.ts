@@ -88,10 +88,12 @@ describe('browser: search', () => {
   test('axe: no WCAG 2.1 A/AA violation with results, none, absurd queries, in English and large text', async (t) => {
     if (skipped(t)) return;
     const { context, page } = await newPage();
-    for (const path of searchPages()) await check(page, path, 'zh');
-    for (const path of searchPages().slice(0, 4)) await check(page, `/en${path}`, 'en');
+    // Pages with the header's search box, too.
+    const withHeaderBox = ['/agencies', docPath];
+    for (const path of [...searchPages(), ...withHeaderBox]) await check(page, path, 'zh');
+    for (const path of [...searchPages().slice(0, 4), ...withHeaderBox]) await check(page, `/en${path}`, 'en');
     await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
-    for (const path of searchPages().slice(0, 5)) await check(page, path, 'large');
+    for (const path of [...searchPages().slice(0, 5), ...withHeaderBox]) await check(page, path, 'large');
     await context.close();
     assert.deepEqual(problems, []);
   });
@@ -136,7 +138,7 @@ describe('browser: search', () => {
   test('a phone: no sideways scrolling', async (t) => {
     if (skipped(t)) return;
     const { context, page } = await newPage({ viewport: { width: 390, height: 844 } });
-    for (const path of ['/', `/search?q=${q('政务公开')}`, `/search?q=${q('x'.repeat(2000))}`, `/search?q=${q('预算')}&genre=budgets&year=2025`]) {
+    for (const path of ['/', '/agencies', docPath, `/search?q=${q('政务公开')}`, `/search?q=${q('x'.repeat(2000))}`, `/search?q=${q('预算')}&genre=budgets&year=2025`]) {
       await page.goto(base + path);
       const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       assert.equal(overflow, 0, `${path.slice(0, 60)} is wider than the phone`);
@@ -177,6 +179,7 @@ describe('browser: search', () => {
       ['search-absurd', `/search?q=${q('"政务 ！？。')}&genre=nope`],
       ['search-en', `/en/search?q=${q('预算')}`],
       ['search-home', '/'],
+      ['search-header-box', '/agencies'],
     ];
     for (const [w, h] of [
       [390, 844],
@@ -191,6 +194,8 @@ describe('browser: search', () => {
       await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
       await page.goto(`${base}/search?q=${q('政务公开')}`);
       await page.screenshot({ path: `${shots}/search-large-${w}.png`, fullPage: true });
+      await page.goto(`${base}/agencies`);
+      await page.screenshot({ path: `${shots}/search-header-box-large-${w}-top.png` });
       await context.close();
     }
   });
