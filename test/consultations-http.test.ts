@@ -7,6 +7,7 @@ import { PASSWORD } from './helpers/factories.js';
 import { apiLogin, cookieHeader, cookiesOf, csrfFromHtml, form, type StaffClient } from './helpers/http.js';
 import { makePublisher, publishDocument, type Publisher } from './helpers/publish.js';
 import { DRAFT_BODY } from './helpers/consultations.js';
+import { textCell } from '../src/web/admin/consultation-csv.js';
 
 /**
  * The consultation pages, console and API over HTTP: invalid and unauthenticated paths first,
@@ -135,6 +136,15 @@ describe('consultations over HTTP: pages, console, API', () => {
     const version = /name="version" value="(\d+)"/.exec(detail.body)?.[1] ?? '1';
     const hide = await post(`/admin/consultations/comments/${row.id}/moderate`, editor, { decision: 'hide', reason: 'spam', version, back: `/admin/consultations/${id}` });
     assert.equal(hide.statusCode, 303);
+    const csv = await get(`/admin/consultations/${id}/comments.csv`, editor);
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    assert.ok(csv.body.startsWith('\uFEFF序号,提交时间,条款'));
+    assert.match(csv.body, /第二条（第3段）,已隐藏,,邮箱已验证,建议开放时间提前到5时。,1,垃圾信息/);
+    assert.match(csv.body, /请致电13812345678联系我/, 'staff see held text in their export');
+    assert.ok(!csv.body.includes(EMAIL), 'never the address');
+    assert.equal((await get(`/admin/consultations/${id}/comments.csv`)).statusCode, 303, 'staff only');
+    assert.deepEqual(['=HYPERLINK("x")', '+1', '-1', '@a', '正常'].map(textCell), [`"'=HYPERLINK(""x"")"`, "'+1", "'-1", "'@a", '正常'], 'no formulas from public text');
     const api = (await get(`/api/v1/consultations/${id}`)).json() as { stats: { comments: number; hidden: number }; comments: { hidden: boolean; body: string | null }[]; paragraphs: { no: number; comments: number }[] };
     assert.deepEqual([api.stats.comments, api.stats.hidden], [2, 1]);
     assert.deepEqual(api.comments.map((c) => [c.hidden, c.body]), [[true, null]]);

@@ -17,6 +17,8 @@ import { consultationAgencies, moderationQueue, staffConsultation, staffConsulta
 import { AdminConsultationListPage, AdminConsultationPage, ModerationQueuePage, NewConsultationPage } from './admin/consultation-pages.js';
 import { field, fields } from './form-body.js';
 import { sendPage, type WebEnv } from './render.js';
+import { commentsCsv } from './admin/consultation-csv.js';
+import { contentDisposition } from './public/content-disposition.js';
 
 function actorOf(req: FastifyRequest): Actor {
   if (!req.ctx.actor) throw new AppError('login_required');
@@ -96,6 +98,15 @@ export async function registerConsultationAdmin(app: FastifyInstance, core: AppC
     const flash = done === 'opened' || done === 'closed' || done === 'saved' || done === 'published' || done === 'moderated' ? req.ctx.t(`cs.admin.done.${done}`) : undefined;
     const d = await detail(req, idOf(req.params.id), {}, [], 200, flash);
     return sendPage(env, req, reply, meta(d.v.c.title, `/admin/consultations/${d.v.c.id}`), AdminConsultationPage({ ctx: req.ctx, ...d }), { area: 'admin', current });
+  });
+
+  // Every received comment for the agency's own analysis (no e-mail address: not needed to weigh a comment).
+  app.get<{ Params: { id: string } }>('/consultations/:id/comments.csv', async (req, reply) => {
+    const v = await staffConsultation(deps, actorOf(req), idOf(req.params.id));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', contentDisposition(`${v.c.title}-意见.csv`))
+      .send(commentsCsv(req.ctx, v));
   });
 
   app.post<{ Params: { id: string } }>('/consultations/:id/close', async (req, reply) => {

@@ -277,6 +277,11 @@ export function AdminConsultationPage({ ctx, v, values, issues, flash }: { ctx: 
       <section aria-labelledby="cs-admin-comments-h">
         <h2 id="cs-admin-comments-h">{ctx.t('cs.comments')}</h2>
         {v.comments.length ? (
+          <p>
+            <a href={l(`/admin/consultations/${v.c.id}/comments.csv`)}>{ctx.t('cs.admin.download')}</a>
+          </p>
+        ) : null}
+        {v.comments.length ? (
           <ol class="cs-comments">
             {v.comments.map((c) => (
               <StaffCommentView ctx={ctx} c={c} paragraphs={v.paragraphs} tz={v.c.time_zone} back={back} />
