@@ -15,7 +15,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../commands/deps.js';
 import { WEBHOOK_DISABLE_AFTER_MS, WEBHOOK_RETRY, WEBHOOK_TIMEOUT_MS, webhookBackoffMs, type WebhookRetryPolicy } from '../../domain/webhooks/retry.js';
-import { signedHeaders, webhookBody, type WebhookEvent, type WebhookJson } from '../../domain/webhooks/signing.js';
+import { signedHeaders, webhookBody } from '../../domain/webhooks/signing.js';
+import { webhookEventOf } from '../../domain/webhooks/event-body.js';
 import { agencyRepo } from '../../store/repos/agency-repo.js';
 import type { EventRow } from '../../store/repos/event-repo.js';
 import { enqueue } from '../../store/repos/outbox-repo.js';
@@ -55,19 +56,6 @@ export interface PreparedDelivery {
   delivery: WebhookDeliveryRow;
   endpoint: WebhookEndpointRow;
   event: EventRow;
-}
-
-/** The delivered form of a platform event. */
-export function webhookEventOf(e: EventRow): WebhookEvent {
-  let data: { [key: string]: WebhookJson } = {};
-  try {
-    const v: unknown = JSON.parse(e.payload);
-    // The payload was written by recordEvent from JSON values.
-    if (v && typeof v === 'object' && !Array.isArray(v)) data = v as { [key: string]: WebhookJson };
-  } catch {
-    data = {};
-  }
-  return { id: e.id, type: e.kind, created_at: e.occurred_at, data };
 }
 
 /** The secrets that sign at `now`: the current one, and the previous one during its grace period. */

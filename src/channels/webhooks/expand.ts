@@ -1,18 +1,9 @@
 import type { Deps } from '../../commands/deps.js';
 import { isWebhookEventType } from '../../domain/webhooks/event-types.js';
+import { endpointEventTypes } from '../../domain/webhooks/event-body.js';
 import { agencyRepo } from '../../store/repos/agency-repo.js';
 import type { EventRow } from '../../store/repos/event-repo.js';
 import { webhookRepo, type WebhookDeliveryRow } from '../../store/repos/webhook-repo.js';
-
-/** The event types an endpoint asked for (stored as a JSON array). */
-export function endpointEventTypes(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Expands one platform event into one delivery per matching endpoint: enabled, asking for the
