@@ -14,6 +14,12 @@ import type { EventRow } from '../store/repos/event-repo.js';
  * `routes`. Adding a channel means writing one adapter, naming it in `EVENT_CONSUMERS`
  * (`commands/events.ts`) and mapping that name to the adapter's `handle` in `EVENT_HANDLERS`
  * (`jobs/event-consumers.ts`); the core (documents, consultations, messages) does not change.
+ *
+ * A channel that talks to slow or failing third parties should not do so inside `handle`: the
+ * webhooks adapter (`channels/webhooks/adapter.ts`) only expands the event into one delivery row
+ * per matching endpoint (idempotent by a unique key) and leaves sending, retries with backoff,
+ * the attempt log and automatic disabling to its own periodic job (`jobs/push-jobs.ts`), so one
+ * dead receiver never holds back the event queue. A WeChat or Weibo adapter can follow that shape.
  */
 export interface ChannelAdapter {
   /** The consumer name in `EVENT_CONSUMERS`. */
