@@ -15,6 +15,7 @@ import { smtpMailer } from '../src/jobs/mail/mailer.js';
 import { runMessageEscalation } from '../src/jobs/messages-jobs.js';
 import { notificationsFor } from '../src/jobs/outbox-notifications.js';
 import { startWorker } from '../src/jobs/worker.js';
+import { DEFAULT_TEMPLATES, parsePayload, renderMessage } from '../src/jobs/mail/templates.js';
 import { listMessages } from '../src/queries/staff-messages.js';
 import { senderView } from '../src/queries/messages.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
@@ -189,5 +190,15 @@ describe(`messages to agencies: workflow, deadlines, escalation [${store}]`, () 
     await assert.rejects(answerMessage(d, officer, r.messageId, '晚了'), (e) => code(e).startsWith('message_finished'));
     const published = await d.db.selectFrom('messages').select('published').where('id', '=', r.messageId).executeTakeFirstOrThrow();
     assert.equal(published.published, 0, 'a redirected message is not published');
+  });
+
+  test('a sender who wrote from the English pages is mailed in English, agencies named in English', async () => {
+    const d = p.app.deps;
+    const r = await submitMessage(d, t.county1.id, messageInput({ email: 'english.sender@example.test' }), { locale: 'en' });
+    const row = (await outbox('message.submitted')).find((o) => o.recipient === 'english.sender@example.test');
+    assert.equal(row?.locale, 'en');
+    const m = renderMessage(DEFAULT_TEMPLATES, 'message.submitted', parsePayload(row?.payload ?? '{}'), 'en', 'http://gongkai.test');
+    assert.equal(m.subject, `Message ${r.trackingNumber} sent`);
+    assert.match(m.text, /has reached County D; the answer is due by \d{4}-\d{2}-\d{2}\./);
   });
 });

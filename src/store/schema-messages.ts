@@ -29,6 +29,8 @@ export interface MessageTable {
   body: string;
   /** 1 when the sender agreed to publication (with personal data removed), 0 to keep it private. */
   is_public: number;
+  /** The sender's language (`zh-CN` | `en`): the page they wrote from, used for their e-mails. */
+  locale: string;
   /** `submitted` | `assigned` | `answered` | `redirected`. */
   state: string;
   officer_id: string | null;

@@ -93,7 +93,7 @@ export async function registerMessagesPages(app: FastifyInstance, core: AppConte
         }
         throw new AppError('validation_failed', { fields: issues });
       }
-      const r = await submitMessage(deps, agency.id, input, { ip: req.ip });
+      const r = await submitMessage(deps, agency.id, input, { ip: req.ip, locale: req.ctx.locale });
       keepPrivate(reply);
       const url = env.baseUrl + localePath(req.ctx.locale, messagePrivatePath(r.trackingNumber, r.token));
       return sendPage(

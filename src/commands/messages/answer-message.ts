@@ -43,7 +43,7 @@ export async function answerMessage(deps: Deps, actor: Actor, messageId: string,
     const late = compareDates(on, msg.due_date) > 0;
     await recordMessageEvent(trx, deps, actor, msg, 'answered', on, { late, published: publish });
     await auditMessage(trx, deps, actor, 'message.answered', msg, { late, published: publish });
-    await notifySender(trx, deps, msg, MESSAGE_MAIL.answered, { agency: agency.name_zh, answeredOn: on });
+    await notifySender(trx, deps, msg, MESSAGE_MAIL.answered, { agency: agency.name_zh, agencyEn: agency.name_en, answeredOn: on });
     if (publish) {
       await recordEvent(trx, deps, {
         kind: 'message.answer_published',

@@ -105,10 +105,10 @@ export const SENDER_LINK = '/messages/track';
 
 /**
  * Queues an e-mail to the sender of `msg`, when they gave an address, in the caller's
- * transaction. The payload holds the tracking number and public facts only; the address is the
+ * transaction, in the language they wrote in. The payload holds the tracking number and public facts only; the address is the
  * outbox row's recipient (staff-only data).
  */
-export async function notifySender(trx: Exec, deps: Deps, msg: { id: string; agency_id: string; tracking_number: string }, kind: string, payload: Record<string, Json>): Promise<boolean> {
+export async function notifySender(trx: Exec, deps: Deps, msg: { id: string; agency_id: string; tracking_number: string; locale: string }, kind: string, payload: Record<string, Json>): Promise<boolean> {
   const sender = await messageRepo.sender(trx, msg.id);
   if (!sender?.email) return false;
   const at = deps.clock.now().toISOString();
@@ -118,7 +118,7 @@ export async function notifySender(trx: Exec, deps: Deps, msg: { id: string; age
     kind,
     channel: 'email',
     recipient: { email: sender.email },
-    locale: 'zh-CN',
+    locale: msg.locale === 'en' ? 'en' : 'zh-CN',
     payload: { trackingNumber: msg.tracking_number, path: SENDER_LINK, ...payload },
     dedupeKey: `${kind}:${msg.id}:${id}`,
     agencyId: msg.agency_id,

@@ -29,6 +29,6 @@ export async function redirectMessage(deps: Deps, actor: Actor, messageId: strin
     await saveMessage(trx, msg, { state: 'redirected', redirect_channel: channel, redirect_note: note, answered_on: on, answered_at: at, updated_at: at });
     await recordMessageEvent(trx, deps, actor, msg, 'redirected', on, { channel });
     await auditMessage(trx, deps, actor, 'message.redirected', msg, { channel });
-    await notifySender(trx, deps, msg, MESSAGE_MAIL.redirected, { agency: agency.name_zh, channel, note, link: redirectPath(channel, agency.code) ?? '' });
+    await notifySender(trx, deps, msg, MESSAGE_MAIL.redirected, { agency: agency.name_zh, agencyEn: agency.name_en, channel, note, link: redirectPath(channel, agency.code) ?? '' });
   });
 }

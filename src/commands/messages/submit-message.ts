@@ -25,7 +25,7 @@ export interface SentMessage {
  * calendar); records the `submitted` event; tells the sender (e-mail, when given) and the
  * agency's officers (console). One transaction.
  */
-export async function submitMessage(deps: Deps, agencyId: string, input: MessageInput, opts: { ip?: string | null } = {}): Promise<SentMessage> {
+export async function submitMessage(deps: Deps, agencyId: string, input: MessageInput, opts: { ip?: string | null; locale?: 'zh-CN' | 'en' } = {}): Promise<SentMessage> {
   const clean = cleanMessageInput(input);
   return deps.db.transaction().execute(async (trx) => {
     const agency = await agencyRepo.byId(trx, agencyId);
@@ -44,6 +44,7 @@ export async function submitMessage(deps: Deps, agencyId: string, input: Message
       tracking_number: trackingNumber,
       token_hash: tokenDigest(token),
       ...clean.message,
+      locale: opts.locale ?? 'zh-CN',
       state: 'submitted',
       officer_id: null,
       submitted_at: at,
@@ -71,7 +72,7 @@ export async function submitMessage(deps: Deps, agencyId: string, input: Message
     await messageRepo.insert(trx, row, { message_id: id, ...clean.sender });
     await recordMessageEvent(trx, deps, SENDER_ACTOR, row, 'submitted', today, { agency: agency.code, due_date: dueDate });
     await auditMessage(trx, deps, SENDER_ACTOR, 'message.submitted', row, { tracking_number: trackingNumber, kind: row.kind, is_public: row.is_public, ip: opts.ip ?? null });
-    await notifySender(trx, deps, row, MESSAGE_MAIL.submitted, { agency: agency.name_zh, dueDate });
+    await notifySender(trx, deps, row, MESSAGE_MAIL.submitted, { agency: agency.name_zh, agencyEn: agency.name_en, dueDate });
     await notifyOfficers(trx, deps, row, agency);
     return { messageId: id, trackingNumber, token, dueDate };
   });

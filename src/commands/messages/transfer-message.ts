@@ -29,7 +29,7 @@ export async function transferMessage(deps: Deps, actor: Actor, messageId: strin
     await saveMessage(trx, msg, { agency_id: target.id, state: 'submitted', officer_id: null, clock_start_on: on, due_date: dueDate, updated_at: deps.clock.now().toISOString() });
     await recordMessageEvent(trx, deps, actor, msg, 'transferred', on, { from_agency: agency.code, to_agency: target.code, reason, due_date: dueDate });
     await auditMessage(trx, deps, actor, 'message.transferred', msg, { from_agency: agency.id, to_agency: target.id });
-    await notifySender(trx, deps, msg, MESSAGE_MAIL.transferred, { agency: target.name_zh, fromAgency: agency.name_zh, reason, dueDate });
+    await notifySender(trx, deps, msg, MESSAGE_MAIL.transferred, { agency: target.name_zh, agencyEn: target.name_en, fromAgency: agency.name_zh, fromAgencyEn: agency.name_en, reason, dueDate });
     await notifyOfficers(trx, deps, msg, target);
     return { dueDate };
   });

@@ -28,8 +28,9 @@ function template(kind: Kind): MessageTemplate {
   return (p, ctx) => {
     const vars = {
       tracking: payloadString(p, 'trackingNumber'),
-      agency: optional(p, 'agency'),
-      from: optional(p, 'fromAgency'),
+      // English mail names agencies in English when the payload has the name (sender mail does).
+      agency: (ctx.locale === 'en' && optional(p, 'agencyEn')) || optional(p, 'agency'),
+      from: (ctx.locale === 'en' && optional(p, 'fromAgencyEn')) || optional(p, 'fromAgency'),
       reason: optional(p, 'reason'),
       due: optional(p, 'dueDate'),
       since: optional(p, 'overdueSince'),

@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>, ops: DialectOps): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('is_public', 'integer', (c) => c.notNull())
+    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-CN'))
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('officer_id', 'text')
     .addColumn('submitted_at', 'text', (c) => c.notNull())
