@@ -184,4 +184,12 @@ describe(`messages: public pages without personal data, private messages never p
     const row = await d.db.selectFrom('messages').select(['public_title', 'public_body', 'public_answer']).where('id', '=', r.messageId).executeTakeFirstOrThrow();
     assert.deepEqual(row, { public_title: null, public_body: null, public_answer: null });
   });
+
+  test('abuse: more than 30 messages a minute from one address are refused with 429 (the platform rate limit)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await postAnon('/messages/new', fill({ title: '' }))).statusCode);
+    assert.equal(statuses[0], 400, 'the first are answered (here: invalid)');
+    assert.equal(statuses[statuses.length - 1], 429);
+    assert.ok(statuses.indexOf(429) <= 30, `limited by the 31st request in the minute: ${statuses.join(',')}`);
+  });
 });
