@@ -67,7 +67,8 @@ describe('consultations over HTTP: pages, console, API', () => {
     assert.equal(page.statusCode, 200);
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.match(page.body, /id="p-4"/);
-    assert.match(page.body, /第三条（第4段）/);
+    assert.match(page.body, /第二条第2款（第4段）/);
+    assert.match(page.body, /第三条（第5段）/);
     assert.match(page.body, /<option value="4" selected>/, 'the paragraph link preselects the form');
     assert.match(page.body, new RegExp(`href="/consultations/${id}\\?p=2#comment-form"`));
     assert.match(page.body, /&lt;燃放&gt;/, 'draft text escaped');
@@ -133,7 +134,7 @@ describe('consultations over HTTP: pages, console, API', () => {
     assert.match(queue.body, /疑似含有个人信息/);
     assert.ok(!queue.body.includes(EMAIL), 'moderators see the text, not the address');
     const detail = await get(`/admin/consultations/${id}`, editor);
-    const version = /name="version" value="(\d+)"/.exec(detail.body)?.[1] ?? '1';
+    const version = new RegExp(`id="c-${row.id}"[\\s\\S]*?name="version" value="(\\d+)"`).exec(detail.body)?.[1] ?? '1';
     const hide = await post(`/admin/consultations/comments/${row.id}/moderate`, editor, { decision: 'hide', reason: 'spam', version, back: `/admin/consultations/${id}` });
     assert.equal(hide.statusCode, 303);
     const csv = await get(`/admin/consultations/${id}/comments.csv`, editor);
@@ -145,10 +146,11 @@ describe('consultations over HTTP: pages, console, API', () => {
     assert.ok(!csv.body.includes(EMAIL), 'never the address');
     assert.equal((await get(`/admin/consultations/${id}/comments.csv`)).statusCode, 303, 'staff only');
     assert.deepEqual(['=HYPERLINK("x")', '+1', '-1', '@a', '正常'].map(textCell), [`"'=HYPERLINK(""x"")"`, "'+1", "'-1", "'@a", '正常'], 'no formulas from public text');
-    const api = (await get(`/api/v1/consultations/${id}`)).json() as { stats: { comments: number; hidden: number }; comments: { hidden: boolean; body: string | null }[]; paragraphs: { no: number; comments: number }[] };
+    const api = (await get(`/api/v1/consultations/${id}`)).json() as { stats: { comments: number; hidden: number; per_article: unknown }; comments: { hidden: boolean; body: string | null }[]; paragraphs: { no: number; comments: number }[] };
     assert.deepEqual([api.stats.comments, api.stats.hidden], [2, 1]);
     assert.deepEqual(api.comments.map((c) => [c.hidden, c.body]), [[true, null]]);
     assert.equal(api.paragraphs.find((x) => x.no === 3)?.comments, 1);
+    assert.deepEqual(api.stats.per_article, [{ article: null, comments: 1 }, { article: '第二条', comments: 1 }]);
     assert.equal((await get('/api/v1/consultations/nope')).statusCode, 404);
   });
 

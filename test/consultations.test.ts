@@ -51,13 +51,13 @@ describe('consultations: the rules (commands and read models)', () => {
   });
   after(async () => p.dispose());
 
-  test('paragraphs are numbered server-side, articles labelled by their 第X条', () => {
+  test('paragraphs are numbered server-side, articles and their clauses labelled', () => {
     const ps = numberParagraphs(DRAFT_BODY);
     assert.deepEqual(
-      ps.map((x) => [x.no, x.article]),
-      [[1, ''], [2, '第一条'], [3, '第二条'], [4, '第三条'], [5, '']],
+      ps.map((x) => [x.no, x.article, x.clause]),
+      [[1, '', 0], [2, '第一条', 1], [3, '第二条', 1], [4, '第二条', 2], [5, '第三条', 1], [6, '第四条', 1]],
     );
-    assert.equal(ps[3]?.text, '第三条 公园内禁止<燃放>烟花爆竹。', 'entities decoded to text (escaped again when shown)');
+    assert.equal(ps[4]?.text, '第三条 公园内禁止<燃放>烟花爆竹。', 'entities decoded to text (escaped again when shown)');
     assert.deepEqual(numberParagraphs('<ul><li><p>甲</p></li></ul>').map((x) => x.text), ['甲']);
   });
 
@@ -74,7 +74,7 @@ describe('consultations: the rules (commands and read models)', () => {
     assert.equal(c.starts_at, '2026-03-02T04:00:00.000Z', '12:00 in Asia/Shanghai');
     assert.equal(c.ends_at, '2026-03-09T10:00:00.000Z');
     assert.equal(c.title, '城市公园管理办法（征求意见稿）', 'the draft title by default');
-    assert.equal(JSON.parse(c.paragraphs).length, 5);
+    assert.equal(JSON.parse(c.paragraphs).length, 6);
     await assert.rejects(comment(r.id), code('consultation_window_closed'), 'before the start');
 
     // The same wall-clock time in another agency time zone is another instant.

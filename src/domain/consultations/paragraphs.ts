@@ -1,20 +1,26 @@
 /**
  * Numbering a draft for comment: every block of the (sanitised) body becomes a numbered
- * paragraph; a block that opens with an article marker (第X条) is labelled by it, so readers and
- * comments cite 第三条 rather than 第7段. Pure: the body HTML comes from the caller.
+ * paragraph. A block that opens with an article marker (第X条) starts that article; the blocks
+ * after it without a marker are its further clauses (款), as in Chinese legislative drafting, so
+ * readers and comments cite 第三条 or 第三条第2款 rather than 第7段. A chapter or section heading
+ * (第X章, 第X节) ends the article. Blocks before the first article (a preamble) have no article.
+ * Pure: the body HTML comes from the caller.
  */
 
 /** One numbered paragraph of a draft. */
 export interface DraftParagraph {
   /** 1, 2, … in reading order: what a comment stores. */
   no: number;
-  /** `第三条` when the paragraph opens with an article marker, else '' (shown as 第n段). */
+  /** The article the paragraph belongs to (`第三条`), or '' (shown as 第n段). */
   article: string;
+  /** Its clause (款) within the article: 1 for the paragraph with the marker, 2, 3… after it; 0 without an article. */
+  clause: number;
   text: string;
 }
 
 const BLOCK = /<(p|li|h[1-6]|blockquote|td)\b[^>]*>([\s\S]*?)<\/\1>/gi;
 const ARTICLE = /^(第[一二三四五六七八九十百千零〇两\d]+条)/;
+const HEADING = /^第[一二三四五六七八九十百千零〇两\d]+[章节编]/;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
@@ -39,15 +45,28 @@ export function plainText(html: string): string {
  * as the outer block; empty blocks are skipped. A body without block elements is one paragraph.
  */
 export function numberParagraphs(bodyHtml: string): DraftParagraph[] {
-  const out: DraftParagraph[] = [];
+  const texts: string[] = [];
   for (const m of bodyHtml.matchAll(BLOCK)) {
     const text = plainText(m[2] ?? '');
-    if (!text) continue;
-    out.push({ no: out.length + 1, article: ARTICLE.exec(text)?.[1] ?? '', text });
+    if (text) texts.push(text);
   }
-  if (!out.length) {
+  if (!texts.length) {
     const text = plainText(bodyHtml);
-    if (text) out.push({ no: 1, article: ARTICLE.exec(text)?.[1] ?? '', text });
+    if (text) texts.push(text);
+  }
+  const out: DraftParagraph[] = [];
+  let article = '';
+  let clause = 0;
+  for (const text of texts) {
+    const marker = ARTICLE.exec(text)?.[1];
+    if (marker) {
+      article = marker;
+      clause = 1;
+    } else if (HEADING.test(text)) {
+      article = '';
+      clause = 0;
+    } else if (article) clause += 1;
+    out.push({ no: out.length + 1, article, clause, text });
   }
   return out;
 }

@@ -27,18 +27,22 @@ test('reason and decision catalogues', () => {
   assert.ok(!isDecision('maybe'));
 });
 
-test('numbering: blocks in reading order, article markers in Chinese or Arabic numerals, entities decoded', () => {
-  const ps = numberParagraphs('<h2>总则</h2><p>第十二条 <strong>粗体</strong>内容&amp;说明</p><p> </p><p>第3条 阿拉伯数字</p><blockquote>引文</blockquote>');
+test('numbering: blocks in reading order, articles in Chinese or Arabic numerals with their clauses, headings end an article', () => {
+  const ps = numberParagraphs('<p>序言</p><h2>第一章 总则</h2><p>第十二条 <strong>粗体</strong>内容&amp;说明</p><p> </p><p>第二款</p><h2>第二章 附则</h2><p>章后说明</p><p>第3条 阿拉伯数字</p><blockquote>引文</blockquote>');
   assert.deepEqual(
-    ps.map((p) => [p.no, p.article, p.text]),
+    ps.map((p) => [p.no, p.article, p.clause, p.text]),
     [
-      [1, '', '总则'],
-      [2, '第十二条', '第十二条 粗体内容&说明'],
-      [3, '第3条', '第3条 阿拉伯数字'],
-      [4, '', '引文'],
+      [1, '', 0, '序言'],
+      [2, '', 0, '第一章 总则'],
+      [3, '第十二条', 1, '第十二条 粗体内容&说明'],
+      [4, '第十二条', 2, '第二款'],
+      [5, '', 0, '第二章 附则'],
+      [6, '', 0, '章后说明'],
+      [7, '第3条', 1, '第3条 阿拉伯数字'],
+      [8, '第3条', 2, '引文'],
     ],
   );
-  assert.deepEqual(numberParagraphs('只有一段纯文本'), [{ no: 1, article: '', text: '只有一段纯文本' }]);
+  assert.deepEqual(numberParagraphs('只有一段纯文本'), [{ no: 1, article: '', clause: 0, text: '只有一段纯文本' }]);
   assert.deepEqual(numberParagraphs(''), []);
   assert.equal(decodeEntities('&#x4E2D;&#25991;&lt;&bogus;'), '中文<&bogus;');
   assert.equal(plainText('a<br>b  <em>c</em>'), 'a b c');

@@ -38,13 +38,14 @@ const ConsultationSchema = Type.Object({
   moderation: Type.Unsafe<'pre' | 'post'>({ type: 'string', enum: ['pre', 'post'] }),
   allow_anonymous: Type.Boolean(),
   draft: Type.Union([Type.Object({ index_number: Type.String(), title: Type.String(), url: Type.String() }), Type.Null()]),
-  paragraphs: Type.Array(Type.Object({ no: Type.Integer(), article: Type.String(), text: Type.String(), comments: Type.Integer() })),
+  paragraphs: Type.Array(Type.Object({ no: Type.Integer(), article: Type.String({ description: "The article (第X条) it belongs to, or ''" }), clause: Type.Integer({ description: 'Clause (款) within the article; 0 outside articles' }), text: Type.String(), comments: Type.Integer() })),
   stats: Type.Object({
     participants: Type.Integer(),
     comments: Type.Integer({ description: 'Received comments, hidden and waiting ones included' }),
     shown: Type.Integer(),
     hidden: Type.Integer(),
     per_paragraph: Type.Array(Type.Object({ paragraph_no: Type.Union([Type.Integer(), Type.Null()]), comments: Type.Integer() })),
+    per_article: Type.Array(Type.Object({ article: Type.Union([Type.String(), Type.Null()], { description: 'null: the whole draft or paragraphs outside articles' }), comments: Type.Integer() })),
   }),
   comments: Type.Array(CommentSchema),
   summary: Type.Union([
@@ -60,6 +61,17 @@ const ConsultationSchema = Type.Object({
     Type.Null(),
   ]),
 });
+
+/** Received comments per article (null: on the whole draft or on paragraphs outside articles), in reading order. */
+function articleCounts(v: PublicConsultation): { article: string | null; comments: number }[] {
+  const byNo = new Map(v.paragraphs.map((p) => [p.no, p.article]));
+  const out = new Map<string | null, number>();
+  for (const x of v.counts.perParagraph) {
+    const a = x.paragraph_no === null ? null : byNo.get(x.paragraph_no) || null;
+    out.set(a, (out.get(a) ?? 0) + x.n);
+  }
+  return [...out.entries()].map(([article, comments]) => ({ article, comments }));
+}
 
 /**
  * `/api/v1/consultations`: public read endpoints of consultations (issue 8 §1). Public data only:
@@ -123,13 +135,14 @@ export async function registerConsultationsApi(root: FastifyInstance, app: AppCo
         moderation: v.c.moderation,
         allow_anonymous: v.c.allow_anonymous === 1,
         draft: v.draft ? { ...v.draft, url: docUrl(v.draft.index_number) } : null,
-        paragraphs: v.paragraphs.map((p) => ({ no: p.no, article: p.article, text: p.text, comments: per.get(p.no) ?? 0 })),
+        paragraphs: v.paragraphs.map((p) => ({ no: p.no, article: p.article, clause: p.clause ?? 0, text: p.text, comments: per.get(p.no) ?? 0 })),
         stats: {
           participants: v.counts.participants,
           comments: v.counts.total,
           shown: v.counts.published,
           hidden: v.counts.hidden,
           per_paragraph: v.counts.perParagraph.map((x) => ({ paragraph_no: x.paragraph_no, comments: x.n })),
+          per_article: articleCounts(v),
         },
         comments: v.comments,
         summary: v.summary

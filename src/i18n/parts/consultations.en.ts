@@ -25,6 +25,8 @@ export const consultationsEn: Record<keyof typeof consultationsZh, string> = {
   'cs.whole_draft': 'The whole draft',
   'cs.paragraph_article': '{article} (paragraph {no})',
   'cs.paragraph_n': 'Paragraph {no}',
+  'cs.paragraph_clause': '{article}, clause {clause} (paragraph {no})',
+  'cs.per_article': 'Comments received per article',
   'cs.paragraph': 'Part',
   'cs.comment_on': 'Comment on {label}',
   'cs.n_comments': 'Comments received: {n}',

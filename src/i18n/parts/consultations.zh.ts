@@ -24,6 +24,8 @@ export const consultationsZh = {
   'cs.whole_draft': '草案全文',
   'cs.paragraph_article': '{article}（第{no}段）',
   'cs.paragraph_n': '第{no}段',
+  'cs.paragraph_clause': '{article}第{clause}款（第{no}段）',
+  'cs.per_article': '各条收到的意见数',
   'cs.paragraph': '条款',
   'cs.comment_on': '对{label}提出意见',
   'cs.n_comments': '已收到意见 {n} 条',

@@ -10,7 +10,7 @@ import { Breadcrumbs } from '../layout.js';
 import { TableScroll } from '../table-scroll.js';
 import { documentPath } from './portal-urls.js';
 import { Facts, RadioGroup } from './request-parts.js';
-import { codeText, paragraphLabel, PhaseBadge, wallClock, windowText } from './consultation-parts.js';
+import { codeText, paragraphLabel, perArticle, PhaseBadge, wallClock, windowText } from './consultation-parts.js';
 
 /** The comment form's values, kept when it comes back with errors. */
 export interface CommentValues {
@@ -61,7 +61,7 @@ function Paragraphs({ ctx, v }: { ctx: RequestContext; v: PublicConsultation }):
 }
 
 function Stats({ ctx, v }: { ctx: RequestContext; v: PublicConsultation }): SafeHtml {
-  const byNo = new Map(v.paragraphs.map((p) => [p.no, p]));
+  const rows = perArticle(ctx, v.paragraphs, v.counts.perParagraph);
   return (
     <section aria-labelledby="cs-stats-h" class="cs-stats">
       <h2 id="cs-stats-h">{ctx.t('cs.stats')}</h2>
@@ -73,10 +73,10 @@ function Stats({ ctx, v }: { ctx: RequestContext; v: PublicConsultation }): Safe
           [ctx.t('cs.comments_hidden'), String(v.counts.hidden)],
         ]}
       />
-      {v.counts.perParagraph.length ? (
-        <TableScroll label={ctx.t('cs.per_paragraph')}>
+      {rows.length ? (
+        <TableScroll label={ctx.t('cs.per_article')}>
           <table class="table">
-            <caption>{ctx.t('cs.per_paragraph')}</caption>
+            <caption>{ctx.t('cs.per_article')}</caption>
             <thead>
               <tr>
                 <th scope="col">{ctx.t('cs.paragraph')}</th>
@@ -84,9 +84,9 @@ function Stats({ ctx, v }: { ctx: RequestContext; v: PublicConsultation }): Safe
               </tr>
             </thead>
             <tbody>
-              {v.counts.perParagraph.map((x) => (
+              {rows.map((x) => (
                 <tr>
-                  <th scope="row">{paragraphLabel(ctx, x.paragraph_no === null ? undefined : byNo.get(x.paragraph_no), x.paragraph_no)}</th>
+                  <th scope="row">{x.label}</th>
                   <td>{String(x.n)}</td>
                 </tr>
               ))}

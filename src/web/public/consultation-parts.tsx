@@ -12,11 +12,24 @@ export function windowText(ctx: RequestContext, c: { starts_at: string; ends_at:
   return ctx.t('cs.window', { from: wallClock(c.starts_at, c.time_zone), to: wallClock(c.ends_at, c.time_zone), tz: c.time_zone });
 }
 
-/** The visible label of a paragraph: its article (第三条) or 第n段. */
-export function paragraphLabel(ctx: RequestContext, p: Pick<DraftParagraph, 'no' | 'article'> | undefined, no: number | null): string {
+/** The visible label of a paragraph: its article (第三条), clause (第三条第2款) or 第n段. */
+export function paragraphLabel(ctx: RequestContext, p: Pick<DraftParagraph, 'no' | 'article' | 'clause'> | undefined, no: number | null): string {
   if (no === null) return ctx.t('cs.whole_draft');
+  if (p?.article && p.clause > 1) return ctx.t('cs.paragraph_clause', { article: p.article, clause: p.clause, no });
   if (p?.article) return ctx.t('cs.paragraph_article', { article: p.article, no });
   return ctx.t('cs.paragraph_n', { no });
+}
+
+/** Received comments per article (or per paragraph outside articles), in reading order. */
+export function perArticle(ctx: RequestContext, paragraphs: DraftParagraph[], perParagraph: { paragraph_no: number | null; n: number }[]): { label: string; n: number }[] {
+  const out = new Map<string, number>();
+  const byNo = new Map(paragraphs.map((p) => [p.no, p]));
+  for (const x of perParagraph) {
+    const p = x.paragraph_no === null ? undefined : byNo.get(x.paragraph_no);
+    const label = x.paragraph_no === null ? ctx.t('cs.whole_draft') : p?.article ? p.article : paragraphLabel(ctx, p, x.paragraph_no);
+    out.set(label, (out.get(label) ?? 0) + x.n);
+  }
+  return [...out.entries()].map(([label, n]) => ({ label, n }));
 }
 
 /** The phase as a text badge (not colour alone). */
