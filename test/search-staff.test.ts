@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDraft } from '../src/commands/documents/create-draft.js';
 import { submitRevision } from '../src/commands/documents/submit-revision.js';
+import { updateDraft } from '../src/commands/documents/update-draft.js';
 import { searchDocuments } from '../src/queries/search.js';
 import { searchDrafts } from '../src/queries/search-staff.js';
 import { revisionDetail } from '../src/queries/staff-documents.js';
@@ -74,6 +75,17 @@ describe(`staff search [${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}]`, (
     assert.equal(out.statusCode, 200);
     assert.equal(out.json().total, 0);
     for (const s of ['', '！？', '"翡翠', 'x'.repeat(10_000), '-翡翠湾']) assert.equal((await get(`/api/v1/search/drafts?q=${q(s)}`, inScope)).statusCode, 200, s.slice(0, 10));
+  });
+
+  test('read model: an edited draft is found by its new text, not its old', async () => {
+    const d = p.app.deps;
+    const find = async (s: string) => (await searchDrafts(d, pub.editor, { q: s, page: 1, pageSize: 10 })).items.map((i) => i.revision_id);
+    const { revisionId } = await createDraft(d, pub.editor, pub.agencyId, draftInput({ title: '玛瑙湾停车场收费标准' }));
+    assert.deepEqual(await find('玛瑙湾'), [revisionId]);
+    const rev = (await revisionDetail(d, pub.editor, revisionId)).rev;
+    await updateDraft(d, pub.editor, revisionId, rev.version, draftInput({ title: '珊瑚湾停车场收费标准' }));
+    assert.deepEqual(await find('玛瑙湾'), []);
+    assert.deepEqual(await find('珊瑚湾'), [revisionId]);
   });
 
   test('read model: a staff member without grants finds nothing', async () => {

@@ -6,7 +6,8 @@
  * (newest first, at most `DRAFT_SCAN_LIMIT`) and matches the public query language against each
  * one's folded text: the same parser and folding, so `政務` finds 政务 and document numbers match
  * in any bracket form, but a term matches as a substring rather than as an index token. Open
- * revisions are a working set (hundreds, not millions), so this costs tens of milliseconds.
+ * revisions are a working set (hundreds, not millions); their folded texts are cached in memory
+ * by revision version, so only new or changed drafts are folded again.
  */
 import { allowed, type Actor } from '../commands/actor.js';
 import type { Deps } from '../commands/deps.js';
@@ -63,6 +64,41 @@ function evaluate(e: Expr, has: (t: string) => boolean): boolean {
   return e.op === 'and' ? e.xs.every((x) => evaluate(x, has)) : e.xs.some((x) => evaluate(x, has));
 }
 
+/** The folded text of one open revision, as matched. */
+interface FoldedRevision {
+  key: string;
+  folded: string;
+  compact: string;
+  numbers: Set<string>;
+}
+
+/**
+ * Folded texts of open revisions by revision id, kept while their version (and agency names) stay
+ * the same: folding and HTML stripping dominate the cost of a draft search, and drafts change far
+ * less often than they are searched. Bounded; the oldest entries go first.
+ */
+const foldCaches = new WeakMap<object, Map<string, FoldedRevision>>();
+const FOLD_CACHE_MAX = 4 * DRAFT_SCAN_LIMIT;
+
+/** The cache of one store (keyed by its connection object, so two stores in a process never mix). */
+function foldCacheOf(db: object): Map<string, FoldedRevision> {
+  let c = foldCaches.get(db);
+  if (!c) {
+    c = new Map();
+    foldCaches.set(db, c);
+  }
+  return c;
+}
+
+function cacheFolded(foldCache: Map<string, FoldedRevision>, id: string, entry: FoldedRevision): void {
+  foldCache.delete(id);
+  foldCache.set(id, entry);
+  if (foldCache.size > FOLD_CACHE_MAX) {
+    const oldest = foldCache.keys().next();
+    if (!oldest.done) foldCache.delete(oldest.value);
+  }
+}
+
 /** Searches the open (not yet public) revisions in the actor's scope. Never fails on the query text. */
 export async function searchDrafts(deps: Deps, actor: Actor, input: { q: string; page: number; pageSize: number }): Promise<DraftSearchResult> {
   const parsed = parseQuery(input.q);
@@ -73,37 +109,55 @@ export async function searchDrafts(deps: Deps, actor: Actor, input: { q: string;
     .selectFrom('document_revisions as r')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .select(['r.id as revision_id', 'r.document_id', 'r.state', 'r.title', 'r.doc_number', 'r.keywords', 'r.summary', 'r.body_html', 'r.updated_at', 'd.index_number'])
+    .select(['r.id as revision_id', 'r.document_id', 'r.state', 'r.version', 'r.title', 'r.doc_number', 'r.updated_at', 'd.index_number'])
     .select(['a.code as agency_code', 'a.name_zh as agency_name_zh', 'a.name_en as agency_name_en'])
     .where('r.state', 'in', [...OPEN_STATES]);
   if (scopes) q = q.where((eb) => eb.or(scopes.map((p) => eb('a.path', 'like', `${p}%`))));
-  const rows = await q.orderBy('r.updated_at', 'desc').orderBy('r.id').limit(DRAFT_SCAN_LIMIT + 1).execute();
-  const capped = rows.length > DRAFT_SCAN_LIMIT;
-  const matches: (typeof rows[number] & { body: string })[] = [];
-  for (const r of rows.slice(0, DRAFT_SCAN_LIMIT)) {
-    const body = bodyText(r.body_html);
-    const folded = foldText([r.title, r.doc_number, r.agency_name_zh, r.agency_name_en, r.keywords, r.summary, body].join('\n')).replace(/[ \t\r\f\v\u00a0]+/gu, ' ');
-    const compact = folded.replace(/\s+/gu, '');
-    const numbers = new Set(docNumberSearchTokens(r.doc_number).map((t) => cleanToken(foldText(t))));
-    const has = (t: string) => numbers.has(t) || compact.includes(t);
-    if (!parsed.must.every((e) => evaluate(e, has)) || parsed.not.some((e) => evaluate(e, has)) || !parsed.phrases.every((p) => folded.includes(p))) continue;
-    matches.push({ ...r, body });
+  const read = await q.orderBy('r.updated_at', 'desc').orderBy('r.id').limit(DRAFT_SCAN_LIMIT + 1).execute();
+  const capped = read.length > DRAFT_SCAN_LIMIT;
+  const rows = read.slice(0, DRAFT_SCAN_LIMIT);
+  const foldCache = foldCacheOf(deps.db);
+  const keyOf = (r: (typeof rows)[number]) => `${r.version}\u0000${r.agency_name_zh}\u0000${r.agency_name_en}`;
+  // Fold the revisions not cached (or changed since), reading their long fields only then.
+  const stale = rows.filter((r) => foldCache.get(r.revision_id)?.key !== keyOf(r));
+  for (let i = 0; i < stale.length; i += 200) {
+    const chunk = stale.slice(i, i + 200);
+    const texts = await deps.db.selectFrom('document_revisions').select(['id', 'keywords', 'summary', 'body_html']).where('id', 'in', chunk.map((r) => r.revision_id)).execute();
+    const byId = new Map(texts.map((t) => [t.id, t]));
+    for (const r of chunk) {
+      const t = byId.get(r.revision_id);
+      if (!t) continue;
+      const folded = foldText([r.title, r.doc_number, r.agency_name_zh, r.agency_name_en, t.keywords, t.summary, bodyText(t.body_html)].join('\n')).replace(/[ \t\r\f\v\u00a0]+/gu, ' ');
+      const numbers = new Set(docNumberSearchTokens(r.doc_number).map((x) => cleanToken(foldText(x))));
+      cacheFolded(foldCache, r.revision_id, { key: keyOf(r), folded, compact: folded.replace(/\s+/gu, ''), numbers });
+    }
   }
+  const matches = rows.filter((r) => {
+    const f = foldCache.get(r.revision_id);
+    if (!f) return false;
+    const has = (t: string) => f.numbers.has(t) || f.compact.includes(t);
+    return parsed.must.every((e) => evaluate(e, has)) && !parsed.not.some((e) => evaluate(e, has)) && parsed.phrases.every((p) => f.folded.includes(p));
+  });
   const offset = (input.page - 1) * input.pageSize;
+  const shown = matches.slice(offset, offset + input.pageSize);
+  const texts = shown.length ? await deps.db.selectFrom('document_revisions').select(['id', 'summary', 'body_html']).where('id', 'in', shown.map((r) => r.revision_id)).execute() : [];
+  const textOf = new Map(texts.map((t) => [t.id, t]));
+  const marks = parsed.highlight;
   return {
     ...empty,
     total: matches.length,
     capped,
-    items: matches.slice(offset, offset + input.pageSize).map((r) => {
-      const marks = parsed.highlight;
-      const fromSummary = snippet(r.summary, marks);
+    items: shown.map((r) => {
+      const t = textOf.get(r.revision_id);
+      const fromSummary = snippet(t?.summary ?? '', marks);
+      const body = fromSummary.hits ? '' : bodyText(t?.body_html ?? '');
       return {
         revision_id: r.revision_id,
         document_id: r.document_id,
         state: r.state,
         title: r.title,
         title_html: highlightAll(r.title, marks),
-        snippet_html: fromSummary.hits || !r.body ? fromSummary.html : snippet(r.body, marks).html,
+        snippet_html: fromSummary.hits || !body ? fromSummary.html : snippet(body, marks).html,
         doc_number: r.doc_number,
         index_number: r.index_number,
         agency_code: r.agency_code,
