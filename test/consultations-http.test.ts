@@ -94,7 +94,7 @@ describe('consultations over HTTP: pages, console, API', () => {
     assert.equal(ok.statusCode, 303);
     assert.match(String(ok.headers.location), /sent=unverified/);
     const mail = await p.app.deps.db.selectFrom('outbox').selectAll().where('kind', '=', 'consultation.verify_comment').where('recipient', '=', EMAIL).executeTakeFirstOrThrow();
-    const token = (JSON.parse(mail.payload) as { token: string }).token;
+    const token = decodeURIComponent((JSON.parse(mail.payload) as { path: string }).path.replace(/^\/consultations\/verify\?t=/, ''));
     const rendered = renderMessage(DEFAULT_TEMPLATES, mail.kind, JSON.parse(mail.payload), 'zh-CN', 'https://g.example');
     assert.ok(rendered.text.includes(`https://g.example/consultations/verify?t=${token}`));
     assert.ok(!rendered.text.includes('建议开放时间'), 'the mail does not carry the comment');
@@ -177,16 +177,17 @@ describe('consultations over HTTP: pages, console, API', () => {
 
   test('the verification mail renders in both locales with the link escaped', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const m = renderMessage(DEFAULT_TEMPLATES, 'consultation.verify_comment', { consultation_id: 'c', title: '办法"<x>', token: 'a&b', expires_at: '2026-03-04T02:00:00.000Z', time_zone: 'Asia/Shanghai' }, locale, 'https://g.example');
+      const m = renderMessage(DEFAULT_TEMPLATES, 'consultation.verify_comment', { consultation_id: 'c', title: '办法"<x>', path: '/consultations/verify?t=a&b=1', expires_at: '2026-03-04T02:00:00.000Z', time_zone: 'Asia/Shanghai' }, locale, 'https://g.example');
       assert.ok(m.html.includes('办法&quot;&lt;x&gt;'));
       assert.ok(!m.html.includes('<x>'));
-      assert.ok(m.text.includes(locale === 'en' ? 'https://g.example/en/consultations/verify?t=a%26b' : 'https://g.example/consultations/verify?t=a%26b'));
+      assert.ok(m.text.includes('https://g.example/consultations/verify?t=a&b=1'));
+      assert.ok(m.html.includes('href="https://g.example/consultations/verify?t=a&amp;b=1"'));
       assert.ok(m.text.includes('2026-03-04 10:00'), 'expiry in the agency time zone');
-      const hidden = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_hidden', { consultation_id: 'c-1', title: '办法"<x>', reason: 'personal_data' }, locale, 'https://g.example');
+      const hidden = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_hidden', { consultation_id: 'c-1', title: '办法"<x>', reason: 'personal_data', path: '/en/consultations/c-1' }, locale, 'https://g.example');
       assert.ok(hidden.text.includes(locale === 'en' ? 'Contains personal data' : '含有个人信息'));
-      assert.ok(hidden.text.includes(`https://g.example${locale === 'en' ? '/en' : ''}/consultations/c-1`));
+      assert.ok(hidden.text.includes('https://g.example/en/consultations/c-1'));
       assert.ok(!hidden.html.includes('<x>'));
-      const shown = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_published', { consultation_id: 'c-1', title: 'T', reason: '' }, locale, 'https://g.example');
+      const shown = renderMessage(DEFAULT_TEMPLATES, 'consultation.comment_published', { consultation_id: 'c-1', title: 'T', reason: '', path: '/consultations/c-1' }, locale, 'https://g.example');
       assert.ok(shown.subject.includes('T'));
     }
   });

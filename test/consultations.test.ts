@@ -34,7 +34,8 @@ describe('consultations: the rules (commands and read models)', () => {
     submitComment(deps(), { consultation_id, paragraph: '', body: '建议延长开放时间。', display_name: '', mode: 'email', email: 'reader@example.test', reader_id: 'reader-1', locale: 'zh-CN', ...over });
   const lastToken = async (commentId: string) => {
     const row = await deps().db.selectFrom('outbox').selectAll().where('dedupe_key', '=', `consultation.verify:${commentId}`).executeTakeFirstOrThrow();
-    return (JSON.parse(row.payload) as { token: string }).token;
+    const path = (JSON.parse(row.payload) as { path: string }).path;
+    return path ? decodeURIComponent(path.replace(/^.*\?t=/, '')) : '';
   };
 
   before(async () => {

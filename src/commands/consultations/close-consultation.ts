@@ -90,7 +90,7 @@ export async function purgeExpiredUnverified(deps: Deps, now: Date): Promise<num
     await trx.updateTable('consultation_comments').set({ email: '', verify_token_hash: null }).where('id', 'in', ids).execute();
     await trx
       .updateTable('outbox')
-      .set({ payload: JSON.stringify({ token: '', expired: true }) })
+      .set({ payload: JSON.stringify({ path: '', expired: true }) })
       .where('dedupe_key', 'in', ids.map((id) => `consultation.verify:${id}`))
       .where('status', 'in', ['sent', 'failed'])
       .execute();

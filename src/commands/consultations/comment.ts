@@ -112,7 +112,8 @@ export async function submitComment(deps: Deps, input: CommentInput): Promise<Co
       channel: 'email',
       recipient: { email },
       locale: input.locale,
-      payload: { consultation_id: l.c.id, title: l.c.title, token, expires_at: expires, time_zone: l.c.time_zone },
+      // The link's path (with the page's language prefix); the token travels in it.
+      payload: { consultation_id: l.c.id, title: l.c.title, path: `${input.locale === 'en' ? '/en' : ''}/consultations/verify?t=${encodeURIComponent(token)}`, expires_at: expires, time_zone: l.c.time_zone },
       dedupeKey: `consultation.verify:${id}`,
       agencyId: l.agency.id,
       createdAt: at,
@@ -160,7 +161,7 @@ export async function verifyComment(deps: Deps, token: string): Promise<{ consul
       published_at: a.state === 'published' ? at : null,
     });
     if (!ok) throw new AppError('verification_invalid');
-    await trx.updateTable('outbox').set({ payload: JSON.stringify({ consultation_id: l.c.id, title: l.c.title, token: '', expires_at: '', time_zone: l.c.time_zone, used: true }) }).where('dedupe_key', '=', `consultation.verify:${c.id}`).where('status', '=', 'sent').execute();
+    await trx.updateTable('outbox').set({ payload: JSON.stringify({ consultation_id: l.c.id, title: l.c.title, path: '', expires_at: '', time_zone: l.c.time_zone, used: true }) }).where('dedupe_key', '=', `consultation.verify:${c.id}`).where('status', '=', 'sent').execute();
     return { consultationId: l.c.id, commentId: c.id, state: a.state, queueReason: a.queueReason };
   });
 }

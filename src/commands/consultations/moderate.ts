@@ -81,7 +81,7 @@ export async function moderateComment(deps: Deps, actor: Actor, commentId: strin
         channel: 'email',
         recipient: { email: c.email },
         locale: c.locale,
-        payload: { consultation_id: l.c.id, title: l.c.title, reason: input.decision === 'hide' ? input.reason : '' },
+        payload: { consultation_id: l.c.id, title: l.c.title, reason: input.decision === 'hide' ? input.reason : '', path: `${c.locale === 'en' ? '/en' : ''}/consultations/${l.c.id}` },
         dedupeKey: `consultation.${input.decision}:${c.id}:${c.version}`,
         agencyId: l.agency.id,
         createdAt: at,
