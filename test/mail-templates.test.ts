@@ -57,6 +57,7 @@ describe('message templates', () => {
     request: { tracking_number: mark, request_id: 'a?b=1&c=2', audience: 'staff', submitted_on: '2026-03-02', received_on: '2026-03-02', due_date: '2026-03-30', supplement_by: '2026-03-20', days: 20, amount_fen: 12345, due_on: '2026-03-20', replied_on: '2026-03-25' },
     subscription: { label: mark, frequency: 'daily', confirm_path: link, manage_path: link, unsubscribe_path: link, ...event, labels: [mark], period: mark, groups: [{ label: mark, events: [event], more: 1 }] },
     report: { agencyName: mark, year: '2026', dueBy: '2027-01-31', path: '/admin/requests/a?b=1&c=2' },
+    consultation: { consultation_id: 'c', title: mark, path: link, expires_at: '2026-03-04T02:00:00.000Z', time_zone: 'Asia/Shanghai', reason: mark },
     webhook: { url: mark, agencyName: mark, failingSince: '2026-03-02T01:00:00.000Z', path: '/admin/requests/a?b=1&c=2' },
     message: { trackingNumber: mark, agency: mark, fromAgency: mark, reason: mark, dueDate: '2026-03-09', overdueSince: '2026-03-10', answeredOn: '2026-03-05', channel: 'information_request', note: mark, link: '/requests/new?agency=x&y=1', path: '/admin/requests/a?b=1&c=2' },
   };
