@@ -46,10 +46,15 @@ async function page(deps: Deps, after: Key | null, size: number): Promise<{ docs
       'd.status', 'd.withdrawn_at', 'd.withdrawn_reason', 'd.validity', 'd.validity_date', 'd.validity_note', 'rb.index_number as replaced_by',
       'it.index_number as interprets', 'd.timeliness_days', 'r.keywords', 'r.summary', 'r.content_sha256', 'r.body_html', 'd.current_revision_id',
     ])
-    .where('d.status', 'in', [...PUBLIC])
+    // Published and withdrawn: every status but draft. Written as an inequality on purpose: an
+    // equality list would tempt SQLite into the (status, …) index and a sort of every public
+    // document per page, where the (first_published_at, id) index reads just one page.
+    .where('d.status', '!=', 'draft')
     .where('d.index_number', 'is not', null)
     .where('d.first_published_at', 'is not', null);
-  if (after) q = q.where((eb) => eb.or([eb('d.first_published_at', '>', after.at), eb.and([eb('d.first_published_at', '=', after.at), eb('d.id', '>', after.id)])]));
+  // (at, id) > (after.at, after.id), written so both stores read the (first_published_at, id)
+  // index from `after.at` in order and stop at the page size: a range bound, then the tie-break.
+  if (after) q = q.where('d.first_published_at', '>=', after.at).where((eb) => eb.or([eb('d.first_published_at', '>', after.at), eb('d.id', '>', after.id)]));
   const rows = await q.orderBy('d.first_published_at').orderBy('d.id').limit(size).execute();
   const revisionIds = rows.flatMap((r) => (r.current_revision_id ? [r.current_revision_id] : []));
   const atts = revisionIds.length
