@@ -5,6 +5,7 @@ import { createAgencyIn } from './create-agency.js';
 import { DEMO_AGENCIES, DEMO_OFFICE_HOURS, demoCode } from './demo-agencies.js';
 import type { Deps } from './deps.js';
 import { createUser, grantRole } from './manage-staff.js';
+import { seedEngagement } from './demo-content/engagement.js';
 import { seedDemoDocuments } from './seed-demo-documents.js';
 
 export { DEMO_AGENCIES, demoAgencyCodes, demoCode } from './demo-agencies.js';
@@ -68,6 +69,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     logins.push({ username: s.username, password, role: s.role, agency: names.get(s.home) ?? '' });
   }
   await seedDemoDocuments(deps);
+  await seedEngagement(deps);
   return { seeded: true, logins };
 }
 
