@@ -1,4 +1,5 @@
 import { h, type SafeHtml } from '../jsx.js';
+import { SubscribeLink } from './subscription-link.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { localePath } from '../../http/request-context.js';
 import type { FieldIssue } from '../../domain/errors.js';
@@ -249,6 +250,7 @@ export function ConsultationPage(props: ConsultationPageProps): SafeHtml {
         ]}
       />
       {v.c.description ? <p class="pre-line lead">{v.c.description}</p> : null}
+      <SubscribeLink ctx={ctx} query={{ kind: 'consultation', consultation: v.c.id }} label={ctx.t('sub.link.consultation')} />
       {v.summary ? <SummarySection ctx={ctx} s={v.summary} tz={v.c.time_zone} /> : null}
       <Paragraphs ctx={ctx} v={v} />
       <section aria-labelledby="cs-form-h" class="cs-form-section">
