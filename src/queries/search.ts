@@ -73,7 +73,7 @@ export interface SearchResult {
   facets: { agencies: (FacetCount & { code: string; name_zh: string; name_en: string })[]; genres: FacetCount[]; years: FacetCount[] };
   /**
    * Set when the matches outnumber what the store ranks and counts facets over (SQLite: the
-   * 10,000 most recently published): the order and the facet counts then concern those only.
+   * 3,000 most recently published): the order and the facet counts then concern those only.
    * `total` is exact either way.
    */
   sampled: number | null;

@@ -125,7 +125,7 @@ function splitFacets(rows: { agency_id: string; genre: string; year: number | nu
  * a LIMIT stops the scan): BM25 and a join for every one of a million matches of a common word
  * would take seconds. Up to the cap every figure is exact; the total always is.
  */
-export const SQLITE_CANDIDATE_CAP = 10_000;
+export const SQLITE_CANDIDATE_CAP = 3_000;
 
 /** The most recently indexed matches (capped), joined to their facts, with their BM25 when asked. */
 function sqliteCandidates(req: SearchRequestSql, m: string, cols: RawBuilder<unknown>): RawBuilder<unknown> {
