@@ -30,6 +30,7 @@ const STATUS_KEYS: Record<OutboxRow['status'], MessageKey> = {
 const ERROR_KEYS: Record<string, MessageKey> = {
   [OUTBOX_ERROR.smtpNotConfigured]: 'outbox.error.smtp_not_configured',
   [OUTBOX_ERROR.noAddress]: 'outbox.error.no_address',
+  [OUTBOX_ERROR.suppressed]: 'outbox.error.suppressed',
 };
 
 /**

@@ -17,6 +17,7 @@ export const outboxEn: Record<keyof typeof outboxZh, string> = {
   'outbox.status.failed': 'Failed',
   'outbox.error.smtp_not_configured': 'No SMTP server is configured (GONGKAI_SMTP_URL); the message is kept in the outbox and will be sent once one is.',
   'outbox.error.no_address': 'The recipient has no e-mail address.',
+  'outbox.error.suppressed': 'This address bounced or complained, so subscription mail to it has stopped.',
   'outbox.error.no_template': 'There is no template for messages of kind {kind}.',
   'outbox.request.subject.submitted': 'Request for information {tracking} submitted',
   'outbox.request.subject.receipt_confirmed': 'Request for information {tracking}: receipt confirmed',

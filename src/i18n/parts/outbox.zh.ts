@@ -15,6 +15,7 @@ export const outboxZh = {
   'outbox.status.failed': '发送失败',
   'outbox.error.smtp_not_configured': '未配置 SMTP 邮件服务（GONGKAI_SMTP_URL），邮件暂存在发件箱中，配置后自动发送。',
   'outbox.error.no_address': '收件人没有电子邮件地址。',
+  'outbox.error.suppressed': '该地址曾退信或投诉，已停止向其发送订阅邮件。',
   'outbox.error.no_template': '没有此类消息的模板：{kind}。',
   'outbox.request.subject.submitted': '政府信息公开申请 {tracking} 已提交',
   'outbox.request.subject.receipt_confirmed': '政府信息公开申请 {tracking} 已确认收到',
