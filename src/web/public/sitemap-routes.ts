@@ -9,6 +9,7 @@ import { AppError } from '../../domain/errors.js';
 import { LOCALES } from '../../i18n/i18n.js';
 import { publicAgencyTree, type AgencyNode } from '../../queries/agencies.js';
 import { sitemapDocuments } from '../../queries/documents.js';
+import { sitemapConsultations, sitemapMessages } from '../../queries/sitemap-engagement.js';
 import { absolute } from '../layout.js';
 import type { WebEnv } from '../render.js';
 import { renderSitemap, renderSitemapIndex, SITEMAP_MAX_ENTRIES, type SitemapUrl } from '../sitemap.js';
@@ -49,10 +50,12 @@ function flatten(nodes: AgencyNode[], out: string[] = []): string[] {
 export function registerSitemapRoutes(app: FastifyInstance, core: AppContext, env: WebEnv, maxEntries = SITEMAP_MAX_ENTRIES): void {
   const deps = core.deps;
   const allEntries = async (): Promise<SitemapUrl[]> => {
-    const [tree, docs] = await Promise.all([publicAgencyTree(deps), sitemapDocuments(deps)]);
-    const pages: SitePage[] = [{ path: '/' }, { path: '/agencies' }, { path: '/documents' }];
+    const [tree, docs, consultations, messages] = await Promise.all([publicAgencyTree(deps), sitemapDocuments(deps), sitemapConsultations(deps), sitemapMessages(deps)]);
+    const pages: SitePage[] = [{ path: '/' }, { path: '/agencies' }, { path: '/documents' }, { path: '/consultations' }, { path: '/messages' }];
     for (const code of flatten(tree)) pages.push({ path: agencyPath(code) }, { path: catalogueHref(code, {}) });
     for (const d of docs) pages.push({ path: documentPath(d.index_number), lastmod: d.updated_at.slice(0, 10) });
+    for (const c of consultations) pages.push({ path: `/consultations/${encodeURIComponent(c.id)}`, lastmod: c.changed_at.slice(0, 10) });
+    for (const m of messages) pages.push({ path: `/messages/${encodeURIComponent(m.tracking_number)}`, lastmod: m.changed_at.slice(0, 10) });
     return sitemapEntries(env.baseUrl, pages);
   };
   const xml = 'application/xml; charset=utf-8';
