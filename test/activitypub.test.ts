@@ -168,6 +168,9 @@ describe('ActivityPub: an agency actor followed by a local remote server', () =>
     assert.equal(actorUrl, `${base}/ap/agencies/${pub.agencyCode}`);
     const hostMeta = await fetch(`${base}/.well-known/host-meta`);
     assert.match(await hostMeta.text(), /webfinger\?resource=\{uri\}/);
+    // The agency's page tells readers the handle that WebFinger resolves.
+    const page = await (await fetch(`${base}/agencies/${pub.agencyCode}`)).text();
+    assert.ok(page.includes(`@${username}@${host}`), 'the agency page shows its fediverse handle');
   });
 
   test('the actor document has inbox, outbox, followers and a public key, never the private one; browsers go to the agency page', async () => {

@@ -10,6 +10,7 @@ import { pick } from '../i18n/i18n.js';
 import { agencyByCode, agencyCount, publicAgency, publicAgencyTree } from '../queries/agencies.js';
 import { catalogueFacets, cataloguePage, documentView, listThemes, themeByCode, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
 import { consultationLinks } from '../queries/consultations.js';
+import { usernameOf } from '../channels/activitypub/activities.js';
 import { findPublicFile, openFileBytes, publicFileHead } from '../queries/attachments.js';
 import type { Agency } from '../store/schema.js';
 import { sendPage, type WebEnv } from './render.js';
@@ -93,7 +94,7 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
       req,
       reply,
       { title: `${name} · ${req.ctx.t('agency.guide')}`, path: agencyPath(agency.code), alternates: alternates(req, feeds) },
-      AgencyPage({ ctx: req.ctx, agency, parent, children, latest: latest.items, genres: facets.genres, feeds }),
+      AgencyPage({ ctx: req.ctx, agency, parent, children, latest: latest.items, genres: facets.genres, feeds, fediverse: `@${usernameOf(agency.code)}@${new URL(env.baseUrl).host}` }),
       { current: '/agencies' },
     );
   });

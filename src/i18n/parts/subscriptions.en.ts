@@ -12,6 +12,7 @@ export const subscriptionsEn: Record<keyof typeof subscriptionsZh, string> = {
   'sub.link.document': 'Subscribe to updates of this document',
   'sub.link.search': 'Subscribe to this search',
   'sub.link.consultation': 'Follow this consultation',
+  'sub.fediverse': 'Follow this agency on the fediverse (Mastodon and others):',
   'sub.label.subtree': ' (with subordinate agencies)',
   'sub.title': 'Subscribe to government information',
   'sub.intro': 'Enter your e-mail address and choose what to follow. We first send a confirmation e-mail; the subscription starts when you open its link. Your address is used only for these e-mails and is never published.',

@@ -10,6 +10,7 @@ export const subscriptionsZh = {
   'sub.link.document': '订阅本文件的更新',
   'sub.link.search': '订阅本检索',
   'sub.link.consultation': '订阅本次征集的进展',
+  'sub.fediverse': '在联邦宇宙（如 Mastodon）中关注本机关：',
   'sub.label.subtree': '（含下级机关）',
   'sub.title': '订阅政府信息',
   'sub.intro': '填写电子邮箱并选择要订阅的内容。我们会先发送一封确认邮件，点击其中的链接后订阅才生效。您的邮箱地址仅用于发送订阅邮件，不会公开。',

@@ -34,6 +34,8 @@ export function AgencyPage(props: {
   /** Genres of this agency's public documents, with counts. */
   genres: { key: string; n: number }[];
   feeds: { scope: FeedScope; label: string }[];
+  /** The agency's ActivityPub handle, `@code@host`, to follow it from Mastodon and the like. */
+  fediverse: string;
 }): SafeHtml {
   const { ctx, agency: a, parent } = props;
   const name = pick(ctx.locale, a.name_zh, a.name_en);
@@ -113,6 +115,9 @@ export function AgencyPage(props: {
       ) : null}
       <FeedLinks ctx={ctx} scopes={props.feeds} />
       <SubscribeLink ctx={ctx} query={{ kind: 'agency', agency: a.code, subtree: '1' }} label={ctx.t('sub.link.agency')} />
+      <p class="sub-link">
+        {ctx.t('sub.fediverse')} <code translate="no">{props.fediverse}</code>
+      </p>
     </article>
   );
 }
