@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { Actor } from '../src/commands/actor.js';
+import { submitComment, verifyComment } from '../src/commands/consultations/comment.js';
+import { openConsultation } from '../src/commands/consultations/open-consultation.js';
+import { answerMessage } from '../src/commands/messages/answer-message.js';
+import { submitMessage } from '../src/commands/messages/submit-message.js';
 import { addStaffFile } from '../src/commands/requests/add-request-file.js';
 import { closeRequest } from '../src/commands/requests/close-request.js';
 import { confirmReceipt } from '../src/commands/requests/confirm-receipt.js';
@@ -10,7 +14,9 @@ import { recordSupplement } from '../src/commands/requests/record-supplement.js'
 import { replyToRequest } from '../src/commands/requests/reply-request.js';
 import { requestCorrection } from '../src/commands/requests/request-correction.js';
 import { recordAppeal } from '../src/commands/requests/record-appeal.js';
+import { refreshOpenData } from '../src/jobs/opendata-jobs.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
+import { DRAFT_BODY } from './helpers/consultations.js';
 import { actorFor, makeStaff } from './helpers/factories.js';
 import { makePdf } from './helpers/files.js';
 import { cookieHeader, cookiesOf, csrfFromHtml, form } from './helpers/http.js';
@@ -27,9 +33,22 @@ const PEOPLE = [
   { name: '王熙凤联系人测试', id_number: '', phone: '02188776655', email: 'wang.xifeng.crawl@example.test', address: '大观园议事厅丙三号', org_name: '凤姐隐私测试贸易有限公司' },
 ];
 
+/**
+ * A commenter on a consultation (the e-mail they verified; their comment shows under a chosen
+ * pseudonym, which is public by their choice) and a second comment held for the personal data in
+ * its text. A sender of a public message (name, phone, e-mail; the name also typed in the text)
+ * and a private message whose title must appear nowhere.
+ */
+const COMMENTER = { email: 'xue.baochai.crawl@example.test', pseudonym: '蘅芜苑读者', held: '我的手机号是13611112222请回电薛宝钗隐私测试' };
+const SENDER = { name: '史湘云隐私测试', phone: '13599998888', email: 'shi.xiangyun.crawl@example.test' };
+const PRIVATE_TITLE = '私密留言标题隐私测试';
+
 /** Every seeded value, with the forms in which a number might be reformatted. */
 function needles(): string[] {
   const out: string[] = [];
+  for (const v of [COMMENTER.email, COMMENTER.email.split('@')[0] ?? '', COMMENTER.held, '薛宝钗隐私测试', '13611112222', SENDER.name, SENDER.phone, SENDER.email, SENDER.email.split('@')[0] ?? '', PRIVATE_TITLE]) out.push(v.toLowerCase());
+  out.push(encodeURIComponent(COMMENTER.email).toLowerCase(), encodeURIComponent(SENDER.email).toLowerCase(), encodeURIComponent(SENDER.name).toLowerCase());
+  out.push('135 9999 8888', '135-9999-8888');
   for (const p of PEOPLE) {
     for (const v of [p.name, p.id_number, p.phone, p.email, p.address, p.org_name]) if (v) out.push(v.toLowerCase());
     if (p.id_number) out.push(p.id_number.slice(6, 14)); // the birth date inside the identity number
@@ -67,6 +86,9 @@ describe('privacy: no applicant data anywhere on the public site', () => {
   let p: TestPlatform;
   let pub: Publisher;
   let officer: Actor;
+  let consultationId = '';
+  let messageNumber = '';
+  let notReady = { status: 0, body: '' };
   const seen = new Map<string, { status: number; type: string }>();
 
   before(async () => {
@@ -110,11 +132,35 @@ describe('privacy: no applicant data anywhere on the public site', () => {
     await closeRequest(d, officer, a);
     await recordAppeal(d, officer, a, { kind: 'reconsideration', filedOn: '2026-03-04', bodyName: '丙市人民政府' });
     await replyToRequest(d, officer, b, { outcome: 'withheld.third_party_rights', text: '涉及第三方权益。' });
+
+    // Issue 8: a consultation with an e-mail-verified comment and a comment held for personal data.
+    const draft = (await publishDocument(d, pub, { title: '城市公园管理办法（征求意见稿）', doc_number: '', body_html: DRAFT_BODY })).indexNumber;
+    consultationId = (await openConsultation(d, pub.editor, { agency_id: pub.agencyId, draft_index_number: draft, starts_local: '2026-03-04T09:00', ends_local: '2026-04-30T18:00', allow_anonymous: true, moderation: 'post' })).id;
+    const sent = await submitComment(d, { consultation_id: consultationId, paragraph: '2', body: '建议公园延长夏季开放时间。', display_name: COMMENTER.pseudonym, mode: 'email', email: COMMENTER.email, reader_id: '', locale: 'zh-CN' });
+    const mail = await d.db.selectFrom('outbox').select('payload').where('dedupe_key', '=', `consultation.verify:${sent.id}`).executeTakeFirstOrThrow();
+    const token = new URLSearchParams(String((JSON.parse(mail.payload) as { path: string }).path).split('?')[1]).get('t') ?? '';
+    assert.equal((await verifyComment(d, token)).state, 'published');
+    const held = await submitComment(d, { consultation_id: consultationId, paragraph: '', body: COMMENTER.held, display_name: '', mode: 'anonymous', email: '', reader_id: 'crawl-reader', locale: 'zh-CN' });
+    assert.equal(held.queueReason, 'personal_data');
+
+    // Issue 8: a public message (its sender's name also in the text) answered and published, and a private one answered.
+    const m = await submitMessage(d, pub.agencyId, { kind: 'complaint', category: 'environment', title: '公园夜间噪声投诉', body: `我是${SENDER.name}，公园夜间广场舞噪声很大。`, name: SENDER.name, phone: SENDER.phone, email: SENDER.email, is_public: true });
+    assert.equal((await answerMessage(d, officer, m.messageId, `${SENDER.name}您好，已责成公园管理处处理。`)).published, true);
+    messageNumber = m.trackingNumber;
+    const priv = await submitMessage(d, pub.agencyId, { kind: 'question', category: 'other', title: PRIVATE_TITLE, body: '不公开的内容。', name: SENDER.name, email: SENDER.email, is_public: false });
+    await answerMessage(d, officer, priv.messageId, '私密答复。');
+
+    // Before the first export the open-data files answer 503 "not generated yet" (the open-data
+    // area's design); the crawl runs after an export, so the files themselves are searched too.
+    const before = await p.server.inject({ url: '/open-data/documents.csv' });
+    notReady = { status: before.statusCode, body: before.body };
+    await refreshOpenData(d, { trigger: 'cli' });
   });
   after(async () => p.dispose());
 
   test('crawl the public site and search every response for the seeded values', async () => {
-    const queue: string[] = ['/', '/en/', '/sitemap.xml', '/robots.txt', '/api/v1/openapi.json', '/requests', '/requests/track', '/requests/new', '/deadline'];
+    const engagement = ['/consultations', `/consultations/${consultationId}`, `/api/v1/consultations/${consultationId}`, '/messages', `/messages/${messageNumber}`, `/en/messages/${messageNumber}`, `/api/v1/messages/${messageNumber}`, '/catalog.jsonld', '/open-data/documents.jsonl', '/open-data/documents.csv', '/open-data/statistics.csv'];
+    const queue: string[] = [...engagement, '/', '/en/', '/sitemap.xml', '/robots.txt', '/api/v1/openapi.json', '/requests', '/requests/track', '/requests/new', '/deadline'];
     const spec = (await p.server.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     for (const [path, ops] of Object.entries(spec.paths)) if ('get' in ops && !path.includes('{')) queue.push(`/api/v1${path}`);
     const find = needles();
@@ -140,7 +186,18 @@ describe('privacy: no applicant data anywhere on the public site', () => {
     assert.ok(urls.some((u) => u.startsWith('/api/v1/documents')), 'the documents API was crawled');
     assert.ok(urls.some((u) => u.startsWith('/api/v1/agencies')), 'the agencies API was crawled');
     assert.ok(urls.includes('/sitemap.xml') && urls.includes('/requests/track'));
+    for (const u of engagement) assert.equal(seen.get(u)?.status, 200, `${u} was crawled`);
+    assert.ok(urls.includes('/api/v1/consultations') && urls.includes('/api/v1/messages'), 'the engagement APIs were crawled');
     const failed = [...seen.entries()].filter(([, v]) => v.status >= 500);
     assert.deepEqual(failed, [], 'no public page fails');
+  });
+
+  test('the consultation and the message pages show what is public, and only that', async () => {
+    const c = (await p.server.inject({ url: `/consultations/${consultationId}` })).body;
+    assert.ok(c.includes('建议公园延长夏季开放时间。') && c.includes(COMMENTER.pseudonym), 'the verified comment shows under its pseudonym');
+    const m = (await p.server.inject({ url: `/messages/${messageNumber}` })).body;
+    assert.ok(m.includes('公园夜间噪声投诉') && m.includes('公园夜间广场舞噪声很大'), 'the message text shows, the name masked');
+    assert.equal(notReady.status, 503, 'open-data files before the first export');
+    assert.match(notReady.body, /尚未生成/);
   });
 });
