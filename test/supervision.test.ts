@@ -161,12 +161,18 @@ describe('supervision: /admin/supervision and /api/v1/supervision', () => {
     const soon = await get(supervisor, `/admin/requests?view=open&agency=${t.county2.id}&due_within=5`);
     assert.match(soon.body, /即将到期申请/);
     assert.doesNotMatch(soon.body, /逾期申请甲|期限尚远的申请/);
+    assert.match(soon.body, /当前仅显示：戊县；5个工作日内到期。/, 'the narrowing is said on the page');
+    assert.match(soon.body, /href="\/admin\/requests\?view=open">显示全部</);
+    assert.match(overdue.body, /当前仅显示：丁县。/);
+    assert.doesNotMatch((await get(supervisor, '/admin/requests?view=overdue')).body, /当前仅显示/);
     assert.equal((await get(supervisor, '/admin/requests?view=open&due_within=x')).statusCode, 400);
     const late = await get(supervisor, `/admin/documents?view=late&agency=${t.county1.id}`);
     assert.match(late.body, /迟发的通知/);
     const pol = await get(supervisor, `/admin/documents?view=uninterpreted&agency=${t.county2.id}`);
     assert.match(pol.body, /未解读的规范性文件/);
     assert.doesNotMatch(pol.body, /已解读的规范性文件|省外规章/);
+    assert.match(pol.body, /当前仅显示：戊县。/);
+    assert.match((await get(supervisor, `/en/admin/documents?view=late&agency=${t.county1.id}`)).body, /Showing only: County D\./);
   });
 
   test('the agency detail view lists the records behind the counts; outside the subtree → 403; unknown → 404', async () => {

@@ -31,6 +31,9 @@ import { DOC_VIEWS, DocumentsPage, NewDocumentPage, type DocView } from './admin
 import { RevisionPage, revisionValues } from './admin/revision-page.js';
 import { field, fields, intField } from './form-body.js';
 import { sendPage, type WebEnv } from './render.js';
+import { agencyById } from '../queries/agencies.js';
+import { pick } from '../i18n/i18n.js';
+import { ListFilterNotice } from './admin/supervision-pages.js';
 
 const DRAFT_FIELDS = ['title', 'doc_number', 'genre', 'theme_code', 'date_formed', 'is_normative', 'keywords', 'summary', 'body_html', 'change_note', 'co_issuers', 'interprets'] as const;
 
@@ -79,7 +82,10 @@ export async function registerAdminDocumentPages(app: FastifyInstance, core: App
     const work = view === 'drafts' ? await workList(deps, actor, ['draft']) : view === 'review' ? await workList(deps, actor, ['submitted', 'cleared']) : view === 'scheduled' ? await workList(deps, actor, ['scheduled']) : [];
     const published = view === 'published' ? await publishedList(deps, actor, agency) : view === 'late' ? await lateDocuments(deps, actor, agency) : view === 'uninterpreted' ? await policiesWithoutInterpretation(deps, actor, agency) : [];
     const canCreate = (await draftableAgencies(deps, actor)).length > 0;
-    return sendPage(env, req, reply, meta(req.ctx.t('docs.console'), '/admin/documents'), DocumentsPage({ ctx: req.ctx, view, work, published, canCreate }), { area: 'admin', current: '/admin/documents' });
+    const narrowable = agency !== undefined && (view === 'published' || view === 'late' || view === 'uninterpreted');
+    const narrowed = narrowable ? (await agencyById(deps, agency)) ?? null : null;
+    const filter = narrowable ? ListFilterNotice({ ctx: req.ctx, agencyName: narrowed ? pick(req.ctx.locale, narrowed.name_zh, narrowed.name_en) : agency, dueWithin: null, clearHref: `/admin/documents?view=${view}` }) : null;
+    return sendPage(env, req, reply, meta(req.ctx.t('docs.console'), '/admin/documents'), DocumentsPage({ ctx: req.ctx, view, work, published, canCreate, filter }), { area: 'admin', current: '/admin/documents' });
   });
 
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, issues: FieldIssue[], status = 200) => {

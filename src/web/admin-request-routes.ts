@@ -32,7 +32,9 @@ import { AppError, invalid, type FieldIssue } from '../domain/errors.js';
 import { isOutcomeCode, outcomeInfo } from '../domain/requests/outcomes.js';
 import { verifyCsrfValue } from '../http/csrf.js';
 import { localePath } from '../http/request-context.js';
-import { hasKey } from '../i18n/i18n.js';
+import { hasKey, pick } from '../i18n/i18n.js';
+import { agencyById } from '../queries/agencies.js';
+import { ListFilterNotice } from './admin/supervision-pages.js';
 import { storedLetterTemplates } from '../queries/request-letters.js';
 import { handleableAgencies, listRequests, openStaffRequestFile, requestDetail, supervisorOverview, type RequestDetail } from '../queries/staff-requests.js';
 import { RequestDetailPage } from './admin/request-detail-page.js';
@@ -96,8 +98,10 @@ export async function registerAdminRequestPages(app: FastifyInstance, core: AppC
     const filter = { ...(req.query.agency ? { agencyId: req.query.agency } : {}), ...(within !== undefined ? { dueWithin: Number(within) } : {}) };
     const overview = view === 'overview' ? await supervisorOverview(deps, actor) : null;
     const items = view === 'overview' ? [] : await listRequests(deps, actor, view, undefined, filter);
+    const narrowed = req.query.agency ? await agencyById(deps, req.query.agency) : undefined;
+    const filterNote = view === 'overview' ? null : ListFilterNotice({ ctx: req.ctx, agencyName: narrowed ? pick(req.ctx.locale, narrowed.name_zh, narrowed.name_en) : req.query.agency ? req.query.agency : null, dueWithin: filter.dueWithin ?? null, clearHref: `/admin/requests?view=${view}` });
     const canRegister = (await handleableAgencies(deps, actor)).length > 0;
-    return sendPage(env, req, reply, meta(req.ctx.t('rq.title'), '/admin/requests'), RequestListPage({ ctx: req.ctx, view, items, overview, canRegister, canSupervise, canEditLetters: canEditLetterTemplates(actor) }), opts());
+    return sendPage(env, req, reply, meta(req.ctx.t('rq.title'), '/admin/requests'), RequestListPage({ ctx: req.ctx, view, items, overview, canRegister, canSupervise, canEditLetters: canEditLetterTemplates(actor), filter: filterNote }), opts());
   });
 
   // --- registration of offline applications ----------------------------------------------------

@@ -33,4 +33,6 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'sv.col.timeliness': 'Working days to publish',
   'sv.report_open': 'Open the annual report',
   'sv.published_on': 'published on {date}',
+  'sv.filtered': 'Showing only: {what}.',
+  'sv.filter_clear': 'Show all',
 };

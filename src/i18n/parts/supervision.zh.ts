@@ -31,4 +31,6 @@ export const supervisionZh = {
   'sv.col.timeliness': '公开用时（工作日）',
   'sv.report_open': '打开年度报告',
   'sv.published_on': '发布于{date}',
+  'sv.filtered': '当前仅显示：{what}。',
+  'sv.filter_clear': '显示全部',
 } as const;

@@ -23,12 +23,13 @@ function when(iso: string | null): string {
 }
 
 /** The publishing console: one view of the work at a time, chosen by `?view=`. */
-export function DocumentsPage(props: { ctx: RequestContext; view: DocView; work: WorkItem[]; published: PublishedLine[]; canCreate: boolean }): SafeHtml {
+export function DocumentsPage(props: { ctx: RequestContext; view: DocView; work: WorkItem[]; published: PublishedLine[]; canCreate: boolean; filter?: SafeHtml | null }): SafeHtml {
   const { ctx, view } = props;
   const l = (p: string) => localePath(ctx.locale, p);
   return (
     <div>
       <h1>{ctx.t('docs.console')}</h1>
+      {props.filter ?? null}
       <p>{ctx.t('docs.intro')}</p>
       {props.canCreate ? (
         <p>

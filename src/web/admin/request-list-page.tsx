@@ -48,8 +48,10 @@ function Lines({ ctx, items }: { ctx: RequestContext; items: RequestLine[] }): S
 }
 
 /** `/admin/requests`: tabs for the lists, the register button, the table. */
-export function RequestListPage({ ctx, view, items, overview, canRegister, canSupervise, canEditLetters }: {
+export function RequestListPage({ ctx, view, items, overview, canRegister, canSupervise, canEditLetters, filter }: {
   ctx: RequestContext;
+  /** A notice saying the list is narrowed (the supervision page's links), or null. */
+  filter?: SafeHtml | null;
   view: RequestListView;
   items: RequestLine[];
   overview: SupervisorOverview | null;
@@ -62,6 +64,7 @@ export function RequestListPage({ ctx, view, items, overview, canRegister, canSu
   return (
     <div>
       <h1>{ctx.t('rq.title')}</h1>
+      {filter ?? null}
       <div class="button-row">
         {canRegister ? (
           <a class="button" href={l('/admin/requests/new')}>

@@ -180,3 +180,17 @@ export function SupervisionAgencyPage({ ctx, d }: { ctx: RequestContext; d: Supe
     </div>
   );
 }
+
+/**
+ * The notice above a console list narrowed by the supervision page's links (one agency, due within
+ * N working days), with a link back to the whole list, so the narrowing is visible, not only in the URL.
+ */
+export function ListFilterNotice({ ctx, agencyName, dueWithin, clearHref }: { ctx: RequestContext; agencyName: string | null; dueWithin: number | null; clearHref: string }): SafeHtml | null {
+  if (agencyName === null && dueWithin === null) return null;
+  const parts = [agencyName, dueWithin === null ? null : ctx.t('sv.due_soon', { days: dueWithin })].filter((x): x is string => x !== null);
+  return (
+    <p class="notice notice-info">
+      {ctx.t('sv.filtered', { what: parts.join(ctx.locale === 'en' ? '; ' : '；') })} <a href={localePath(ctx.locale, clearHref)}>{ctx.t('sv.filter_clear')}</a>
+    </p>
+  );
+}
