@@ -7,7 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ENGAGEMENT_TITLES } from '../src/commands/demo-content/engagement.js';
 import { seedDemo } from '../src/commands/seed-demo.js';
+import { publicConsultations } from '../src/queries/consultations.js';
+import { publishedMessages } from '../src/queries/messages.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { publicAgencyTree, type AgencyNode } from '../src/queries/agencies.js';
 import { buildApp } from '../test/helpers/app.js';
@@ -78,6 +81,15 @@ async function main(): Promise<void> {
     await replyToRequest(d, rqOfficer, rq.requestId, { outcome: 'partially_disclosed', text: '合同中涉及商业秘密的部分不予公开。' });
     const rqPrivate = `/requests/p/${rq.trackingNumber}?t=${encodeURIComponent(rq.token)}`;
     const doc = (idx: string, v = '') => `/documents/${idx}${v}`;
+    // Issue 8: the demo's consultations and messages (seeded by seedDemo, src/commands/demo-content/engagement.ts).
+    const consultations = await publicConsultations(d);
+    const openC = consultations.find((c) => c.title === ENGAGEMENT_TITLES.open)?.id ?? '';
+    const closedC = consultations.find((c) => c.title === ENGAGEMENT_TITLES.closed)?.id ?? '';
+    const shownMessage = (await publishedMessages(d, {})).items[0]?.tracking_number ?? '';
+    const privateMessage = (await d.db.selectFrom('messages').select('id').where('title', '=', ENGAGEMENT_TITLES.private).executeTakeFirst())?.id ?? '';
+    if (!openC || !closedC || !shownMessage || !privateMessage) throw new Error('the demo seed has no consultations or messages');
+    const supervisor = seed.logins.find((l) => l.username === 'yunxi-supervisor');
+    if (!supervisor) throw new Error('the demo seed has no yunxi-supervisor');
 
     const base = await p.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
@@ -119,7 +131,23 @@ async function main(): Promise<void> {
       await shoot('request-track', `/requests/track?number=${rq.trackingNumber}&token=${encodeURIComponent(rq.token)}`);
       await shoot('request-private', rqPrivate);
       await shoot('request-letter', `/requests/p/${rq.trackingNumber}/letter?t=${encodeURIComponent(rq.token)}`);
+      await shoot('consultations-zh', '/consultations');
+      await shoot('consultation-open-zh', `/consultations/${openC}`);
+      await shoot('consultation-closed-zh', `/consultations/${closedC}`);
+      await shoot('consultation-open-en', `/en/consultations/${openC}`);
+      await shoot('messages-zh', '/messages');
+      await shoot('messages-en', '/en/messages');
+      await shoot('message-zh', `/messages/${shownMessage}`);
+      await shoot('message-form-zh', '/messages/new');
+      await shoot('message-form-en', '/en/messages/new');
+      await shoot('message-track', '/messages/track');
+      await shoot('subscribe-zh', '/subscribe');
+      await shoot('subscribe-en', '/en/subscribe');
+      await shoot('statistics-overview-zh', '/statistics');
+      await shoot('developers-zh', '/api/docs');
       await page.goto(`${base}/preferences/display?mode=large&back=%2F`);
+      await shoot('consultation-large', `/consultations/${openC}`);
+      await shoot('message-form-large', '/messages/new');
       await shoot('home-large', '/');
       await shoot('document-large', doc(fx.policy.indexNumber));
       await page.goto(`${base}/preferences/display?mode=normal&back=%2F`);
@@ -144,7 +172,30 @@ async function main(): Promise<void> {
       await shoot('admin-requests', '/admin/requests?view=finished');
       await shoot('admin-request', `/admin/requests/${rq.requestId}`);
       await shoot('admin-report', `/admin/reports/${id}/${new Date().getUTCFullYear() - 1}`);
+      await shoot('admin-consultations', '/admin/consultations');
+      await shoot('admin-consultation-open', `/admin/consultations/${openC}`);
+      await shoot('admin-consultation-closed', `/admin/consultations/${closedC}`);
+      await shoot('admin-consultations-queue', '/admin/consultations/queue');
+      await shoot('admin-messages', '/admin/messages?view=all');
+      await shoot('admin-message', `/admin/messages/${privateMessage}`);
+      await shoot('admin-messages-settings', '/admin/messages/settings');
+      await shoot('admin-webhooks', '/admin/webhooks');
+      await shoot('admin-webhook-new', '/admin/webhooks/new');
       await context.close();
+
+      // The supervision console as a supervisor sees it (issue 7 §3).
+      const sc = await browser.newContext({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, isMobile: vp.isMobile, hasTouch: vp.hasTouch, locale: 'zh-CN' });
+      const sp = await sc.newPage();
+      await sp.goto(`${base}/admin/login`);
+      await signIn(sp, supervisor.username, supervisor.password);
+      for (const [name, path] of [['admin-supervision', '/admin/supervision'], ['admin-supervision-agency', `/admin/supervision/${id}`], ['admin-messages-overdue', '/admin/messages?view=overdue']] as const) {
+        const res = await sp.goto(base + path);
+        if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status() ?? 'nothing'} to the supervisor`);
+        const file = join(outDir, `${vp.name}-${name}.png`);
+        await sp.screenshot({ path: file, fullPage: true });
+        files.push(file);
+      }
+      await sc.close();
 
       // The publishing console as an editor sees it.
       const ec = await browser.newContext({ viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor, isMobile: vp.isMobile, hasTouch: vp.hasTouch, locale: 'zh-CN' });
