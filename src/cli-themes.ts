@@ -31,9 +31,10 @@ export function registerThemeCommands(program: Command, withApp: WithApp): void 
     });
   theme
     .command('rename')
+    .description("change a theme's Chinese and English names (its code stays)")
     .argument('<code>')
-    .argument('<zh>')
-    .argument('<en>')
+    .argument('<zh>', 'Chinese name')
+    .argument('<en>', 'English name')
     .action(async (code: string, zh: string, en: string) => {
       await withApp(async (app) => renameTheme(app.deps, SYSTEM_ACTOR, code, zh, en));
       process.stdout.write(`renamed ${code}\n`);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dropPostgresSchema, openPostgres } from '../src/store/dialect/dialect.js';
+import type { Command } from 'commander';
+import { buildCli } from '../src/cli.js';
 import { demoCode } from '../src/commands/seed-demo.js';
 import { newSchemaName } from './helpers/dialects.js';
 
@@ -38,12 +40,25 @@ describe('gongkai CLI', () => {
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
-  test('--help works on every subcommand', () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed-demo'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'grant'], ['user', 'revoke'], ['agency', 'import']]) {
-      const r = run([...args, '--help']);
-      assert.equal(r.code, 0, `${args.join(' ')}: ${r.err}`);
-      assert.match(r.out, /Usage: gongkai/);
-    }
+  test('--help works on the command and every subcommand', () => {
+    const r = run(['--help']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Usage: gongkai/);
+    assert.equal(run(['user', 'add', '--help']).code, 0);
+    // Every subcommand, at every depth, in-process (one process start each would take minutes).
+    const seen: string[] = [];
+    const walk = (cmd: Command, path: string[]): void => {
+      for (const sub of cmd.commands) {
+        const p = [...path, sub.name()];
+        const help = sub.helpInformation();
+        assert.match(help, new RegExp(`^Usage: gongkai ${p.join(' ')}`), p.join(' '));
+        assert.ok(sub.description().length > 0, `${p.join(' ')} has a description`);
+        seen.push(p.join(' '));
+        walk(sub, p);
+      }
+    };
+    walk(buildCli(), []);
+    for (const c of ['serve', 'migrate', 'seed-demo', 'user add', 'user passwd', 'user grant', 'user revoke', 'agency import', 'worker', 'reindex', 'annual-report', 'export', 'deadline', 'verify', 'audit']) assert.ok(seen.includes(c), `gongkai ${c} exists`);
   });
 
   test('an unknown command is a usage error (exit 2) with one line of explanation', () => {
