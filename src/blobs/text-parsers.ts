@@ -3,10 +3,11 @@
  * (`extract-text.worker.ts`), so a hostile file that makes one loop or balloon is cut off there;
  * call them directly only on trusted input.
  */
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
-import { extractText as pdfExtract, getDocumentProxy } from 'unpdf';
+import type ExcelJS from 'exceljs';
 import { decodeText } from './text-decode.js';
+
+// The parsers are loaded on first use: together they take most of a process's start-up, and
+// every process (the CLI, the server) imports this module while few ever parse a file.
 
 /** The kinds of file whose text can be extracted. */
 export type ParsableKind = 'pdf' | 'docx' | 'xlsx' | 'csv';
@@ -23,6 +24,7 @@ export async function parseText(bytes: Uint8Array, kind: ParsableKind): Promise<
       // PDF.js refuses Node Buffers ("provide binary data as Uint8Array") and may detach what it
       // is given, so a Buffer (possibly a view on a shared pool) is copied into its own array.
       const data = Buffer.isBuffer(bytes) ? Uint8Array.from(bytes) : bytes;
+      const { extractText: pdfExtract, getDocumentProxy } = await import('unpdf');
       const pdf = await getDocumentProxy(data, { verbosity: 0 }); // no console warnings about broken files
       try {
         return (await pdfExtract(pdf, { mergePages: true })).text;
@@ -30,8 +32,10 @@ export async function parseText(bytes: Uint8Array, kind: ParsableKind): Promise<
         await pdf.destroy();
       }
     }
-    case 'docx':
+    case 'docx': {
+      const { default: mammoth } = await import('mammoth');
       return (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+    }
     case 'xlsx':
       return xlsxText(bytes);
     case 'csv': {
@@ -44,7 +48,8 @@ export async function parseText(bytes: Uint8Array, kind: ParsableKind): Promise<
 
 /** Every sheet: its name on a line, then one line per row with cell texts joined by tabs. */
 async function xlsxText(bytes: Uint8Array): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   // exceljs types `load` with its own Buffer interface; it hands the data to JSZip, which reads Node Buffers.
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   const sheets: string[] = [];
