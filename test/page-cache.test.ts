@@ -96,4 +96,26 @@ describe('page cache for public pages', () => {
     await fetch(`${base}/en/admin/login`);
     assert.equal((await fetch(`${base}/en/admin/login`)).headers.get('x-page-cache'), null);
   });
+
+  test('search pages and /api/v1/search are cached, and every search still counts as a demand signal', async () => {
+    const count = async (q: string) => Number((await p.app.deps.db.selectFrom('search_queries').select((eb) => eb.fn.countAll().as('n')).where('query', '=', q).executeTakeFirstOrThrow()).n);
+    const page = '/search?q=%E7%BB%BF%E9%81%93%E7%AE%A1%E7%90%86';
+    assert.equal((await get(page)).headers['x-page-cache'], 'miss');
+    assert.equal((await get(page)).headers['x-page-cache'], 'hit');
+    const api = '/api/v1/search?q=%E5%85%AC%E5%85%B1%E8%87%AA%E8%A1%8C%E8%BD%A6';
+    const a1 = await get(api);
+    assert.equal(a1.statusCode, 200);
+    assert.equal(a1.headers['x-page-cache'], 'miss');
+    const a2 = await get(api);
+    assert.equal(a2.headers['x-page-cache'], 'hit');
+    assert.match(String(a2.headers['content-type']), /^application\/json/);
+    assert.deepEqual(JSON.parse(a2.body), JSON.parse(a1.body));
+    // Hits record their signal without waiting; give the fire-and-forget inserts a moment.
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await count('绿道管理'), 2, 'the page search counted twice');
+    assert.equal(await count('公共自行车'), 2, 'the API search counted twice');
+    // Other API answers are never cached.
+    await get('/api/v1/agencies');
+    assert.notEqual((await get('/api/v1/agencies')).headers['x-page-cache'], 'hit');
+  });
 });

@@ -12,6 +12,8 @@ interface Entry {
   gzip: Buffer | null;
   /** Memory held by the entry: both bodies. */
   bytes: number;
+  /** Called on every hit, for side effects the route has on each request (search demand signals). */
+  onHit: (() => void) | null;
   /** The response headers of the original render (security headers included), replayed on hits. */
   headers: Record<string, string>;
   at: number;
@@ -51,13 +53,13 @@ export class PageCache {
     return e;
   }
 
-  set(key: string, body: string, headers: Record<string, string>): void {
+  set(key: string, body: string, headers: Record<string, string>, onHit: (() => void) | null = null): void {
     const buf = Buffer.from(body, 'utf8');
     if (buf.length > this.opts.maxBytes / 8) return;
     const bytes = buf.length;
     const old = this.map.get(key);
     if (old) this.delete(key, old);
-    this.map.set(key, { body: buf, gzip: null, bytes, headers, at: this.opts.clock.now().getTime() });
+    this.map.set(key, { body: buf, gzip: null, bytes, headers, onHit, at: this.opts.clock.now().getTime() });
     this.bytes += bytes;
     this.evict();
   }
@@ -99,10 +101,22 @@ export class PageCache {
 }
 
 const NOT_CACHED = /^(?:\/en)?\/(admin|api|log|files|witness|preferences|healthz|metrics)(\/|$|\?)/;
+/** JSON answers that are the same for every anonymous reader, cached like pages. */
+const CACHEABLE_API = /^\/api\/v1\/search(\?|$)/;
 const SESSION = /(?:^|;\s*)gk_session=/;
 const LARGE = /(?:^|;\s*)gk_display=large(?:;|$)/;
 const GZIP = /\bgzip\b/;
 const pending = new WeakMap<FastifyRequest, string>();
+const hitHooks = new WeakMap<FastifyRequest, () => void>();
+
+/**
+ * Registers what a request does besides answering, so that a cached copy of its response does it
+ * too on each hit (fire-and-forget; the function must not throw). Search uses it to record its
+ * demand signal for every search, served from the cache or not.
+ */
+export function onCacheHit(req: FastifyRequest, fn: () => void): void {
+  hitHooks.set(req, fn);
+}
 /** Headers that belong to one response, never replayed. */
 const OWN = new Set(['vary', 'content-encoding', 'content-length', 'set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'x-page-cache']);
 
@@ -114,7 +128,7 @@ const OWN = new Set(['vary', 'content-encoding', 'content-length', 'set-cookie',
 export function pageCacheKey(method: string | undefined, url: string, headers: IncomingHttpHeaders): string | null {
   if (method !== 'GET') return null;
   const cookie = headers.cookie ?? '';
-  if (NOT_CACHED.test(url) || SESSION.test(cookie)) return null;
+  if ((NOT_CACHED.test(url) && !CACHEABLE_API.test(url)) || SESSION.test(cookie)) return null;
   return `${LARGE.test(cookie) ? 'large' : 'normal'}|${url}`;
 }
 
@@ -136,6 +150,7 @@ export function serveFromCache(cache: PageCache, key: string, req: IncomingMessa
     'x-page-cache': 'hit',
   });
   res.end(body);
+  hit.onHit?.();
   return true;
 }
 
@@ -183,10 +198,11 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache): vo
     if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('set-cookie') !== undefined) return payload;
     // A page marked no-store (a form with its CSRF token, a request's private page) is never kept.
     if (/no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!type.startsWith('text/html') && !(type.startsWith('application/json') && CACHEABLE_API.test(req.originalUrl))) return payload;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (!OWN.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-    cache.set(key, payload, headers);
+    cache.set(key, payload, headers, hitHooks.get(req) ?? null);
     reply.header('x-page-cache', 'miss');
     // Hits of this URL may be compressed, so caches between here and the reader must key on it.
     reply.header('vary', 'accept-encoding');

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.js';
 import { recordSearch } from '../commands/search/record-search.js';
+import { onCacheHit } from '../http/page-cache.js';
 import { AppError } from '../domain/errors.js';
 import { listThemes } from '../queries/documents.js';
 import { searchDocuments, type SearchInput } from '../queries/search.js';
@@ -37,7 +38,12 @@ export async function registerSearchPages(app: FastifyInstance, core: AppContext
       delete params.agency;
       result = await searchDocuments(deps, input());
     }
-    if (page === 1 && params.q.trim()) await recordSearch(deps, { query: result.normalized, agency: params.agency ?? null, resultCount: result.total });
+    if (page === 1 && params.q.trim()) {
+      const signal = { query: result.normalized, agency: params.agency ?? null, resultCount: result.total };
+      await recordSearch(deps, signal);
+      // A repeat of this search answered from the page cache is still a search people made.
+      onCacheHit(req, () => void recordSearch(deps, signal));
+    }
     const pages = searchPages(result.total, SEARCH_PAGE_SIZE);
     const status = invalid.length ? 400 : page > pages && result.total > 0 ? 404 : 200;
     const title = params.q ? req.ctx.t('search.title_q', { q: params.q.slice(0, 40) }) : req.ctx.t('search.title');

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app.js';
 import { recordSearch } from '../../commands/search/record-search.js';
+import { onCacheHit } from '../page-cache.js';
 import { invalid } from '../../domain/errors.js';
 import { listThemes } from '../../queries/documents.js';
 import { searchDocuments } from '../../queries/search.js';
@@ -71,7 +72,9 @@ export async function registerSearchApi(root: FastifyInstance, app: AppContext):
       const pageSize = Math.min(100, Math.max(1, Number((req.query as { page_size?: string }).page_size ?? 20)));
       const r = await searchDocuments(deps, { ...p, excludeWithdrawn: p.withdrawn === false, page: parsed.page, pageSize });
       if (parsed.page === 1 && p.q.trim()) {
-        await recordSearch(deps, { query: r.normalized, agency: p.agency ?? null, resultCount: r.total });
+        const signal = { query: r.normalized, agency: p.agency ?? null, resultCount: r.total };
+        await recordSearch(deps, signal);
+        onCacheHit(req, () => void recordSearch(deps, signal));
       }
       reply.header('cache-control', 'public, max-age=30');
       const more = parsed.page * pageSize < Math.min(r.total, 1000);
