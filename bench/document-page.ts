@@ -9,7 +9,7 @@ import { openApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { seedDemo } from '../src/commands/seed-demo.js';
 import { generateDocuments } from './gen-documents.js';
-import { median, rps, rssMiB, start, waitReady } from './lib.js';
+import { anonMiB, median, rps, rssMiB, start, waitReady } from './lib.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TOTAL = Number(process.argv[2] ?? 100_000);
@@ -64,13 +64,14 @@ async function zipfDocs(seconds = 5): Promise<number> {
 }
 
 const rounds = 3;
-const res = { hello: [] as number[], one: [] as number[], zipf: [] as number[], uniform: [] as number[], rss: [] as number[] };
+const res = { hello: [] as number[], one: [] as number[], zipf: [] as number[], uniform: [] as number[], rss: [] as number[], anon: [] as number[] };
 for (let i = 0; i < rounds; i++) {
   res.hello.push((await rps('http://127.0.0.1:8099/')).rps);
   res.one.push((await rps(`http://127.0.0.1:8097/documents/${hot}`, 5, 20, BROWSER)).rps);
   res.zipf.push(await zipfDocs());
   res.uniform.push(await randomDocs());
   res.rss.push(rssMiB(app.child.pid ?? 0));
+  res.anon.push(anonMiB(app.child.pid ?? 0));
 }
 await app.stop();
 await hello.stop();
@@ -81,4 +82,4 @@ for (const [label, xs] of [['one document, repeated', res.one], ['Zipf-skewed ov
   const m = median(xs);
   console.log(`  ${label.padEnd(36)} ${m.toFixed(0).padStart(7)} req/s   ratio ${(m / h).toFixed(2)}`);
 }
-console.log(`  server RSS while serving: ${median(res.rss).toFixed(0)} MiB`);
+console.log(`  server RSS while serving: ${median(res.rss).toFixed(0)} MiB, of which ${median(res.anon).toFixed(0)} MiB anonymous (the rest: database pages mapped from the file, shared with the OS cache)`);

@@ -16,6 +16,16 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/**
+ * Anonymous resident memory of a process in MiB: the heap and other private memory, without file
+ * pages mapped from disk (SQLite's memory-mapped database), which the kernel shares with its page
+ * cache and can drop at will.
+ */
+export function anonMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/RssAnon:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
 /** Polls `url` until it answers 200; returns the milliseconds since `t0`. */
 export async function waitReady(url: string, t0: number, timeoutMs = 60_000): Promise<number> {
   for (;;) {
