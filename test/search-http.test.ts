@@ -37,6 +37,7 @@ describe('search over HTTP', () => {
     assert.equal(r.statusCode, 200);
     const body = r.json();
     assert.equal(body.query, '政务公开');
+    assert.equal(body.sampled, null, 'a few hundred matches are ranked exactly');
     assert.equal(body.items.length, 2);
     assert.match(body.items[0].title_html, /<mark>政务公开<\/mark>/);
     assert.ok(body.facets.genres.length > 0 && body.facets.agencies.length > 0 && body.facets.years.length > 0);

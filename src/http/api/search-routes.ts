@@ -34,6 +34,7 @@ const Result = Type.Object({
   query: Type.String({ description: 'The query as run: folded to Simplified, half-width, lower case' }),
   notices: Type.Array(Type.String(), { description: 'truncated, unbalanced_quote, too_many_terms, only_exclusions, no_terms, ignored_terms' }),
   total: Type.Integer(),
+  sampled: Type.Union([Type.Integer(), Type.Null()], { description: 'When not null: relevance order and facet counts come from the N most recently published matches (very common queries); total stays exact' }),
   page: Type.Integer(),
   page_size: Type.Integer(),
   items: Type.Array(Hit),
@@ -82,6 +83,7 @@ export async function registerSearchApi(root: FastifyInstance, app: AppContext):
         query: r.normalized,
         notices: r.notices,
         total: r.total,
+        sampled: r.sampled,
         page: r.page,
         page_size: r.pageSize,
         items: r.items.map((h) => ({

@@ -10,6 +10,7 @@ export const searchEn: Record<keyof typeof searchZh, string> = {
   'search.syntax': 'Words are combined with AND; put a phrase in straight quotes "…"; put a minus - before a word to exclude it; join two words with OR for either.',
   'search.count': 'Documents found: {n}',
   'search.count_capped': 'Documents found: {n}; only the first {max} are shown. Add filters to narrow the search.',
+  'search.sampled': 'Many documents match: relevance order and the counts by category use the {n} most recently published matches; the total is exact.',
   'search.sort': 'Sort',
   'search.sort.relevance': 'By relevance',
   'search.sort.date': 'By publication date',

@@ -8,6 +8,7 @@ export const searchZh = {
   'search.syntax': '多个词之间默认为“且”；用英文引号 "…" 检索完整短语；词前加减号 - 排除该词；用 OR 连接表示“或”。',
   'search.count': '共找到 {n} 条结果',
   'search.count_capped': '共找到 {n} 条结果，仅显示前 {max} 条，请添加筛选条件缩小范围。',
+  'search.sampled': '匹配结果较多，相关度排序和分类统计依据最近发布的 {n} 条匹配结果；总数为准确数。',
   'search.sort': '排序',
   'search.sort.relevance': '按相关度',
   'search.sort.date': '按发布日期',

@@ -153,6 +153,7 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
               </span>
             </div>
             <p class="hint">{ctx.t('search.query_as_run', { q: result.normalized })}</p>
+            {result.sampled !== null ? <p class="hint">{ctx.t('search.sampled', { n: result.sampled })}</p> : null}
             <SubscribeLink ctx={ctx} query={{ kind: 'search', search: searchHref({ ...params, sort: undefined }).replace(/^\/search\??/, '') }} label={ctx.t('sub.link.search')} />
             {result.items.length ? (
               <ol class="doc-list search-results" start={(p.page - 1) * p.pageSize + 1}>
