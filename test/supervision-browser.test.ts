@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { registerOffline } from '../src/commands/requests/register-offline.js';
 import { ManualClock } from '../src/domain/clock.js';
@@ -7,7 +7,7 @@ import { buildApp, type TestPlatform } from './helpers/app.js';
 import { actorFor, makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
 import { publishDocument } from './helpers/publish.js';
 import { application } from './helpers/requests.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser/browser.js';
+import { axeCheck, chromiumMissing, formatViolations, launchBrowser, skipIfNoBrowser } from './browser/browser.js';
 
 /**
  * The supervision console in a real browser: axe-core's WCAG 2.1 A/AA rules find nothing on the
@@ -44,14 +44,8 @@ describe('browser: /admin/supervision', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
   test('overview and agency view are axe-clean (zh and en, desktop and phone); a count leads to its records', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const problems: string[] = [];
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
       const context = await browser.newContext({ locale: 'zh-CN', viewport });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { deliverWebhooks } from '../src/channels/webhooks/deliver.js';
 import { drainEvents } from '../src/jobs/event-consumers.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { actorFor, makeStaff, PASSWORD, seedTree } from './helpers/factories.js';
 import { publishDocument } from './helpers/publish.js';
 import { startReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser/browser.js';
+import { assertAccessible, chromiumMissing, launchBrowser, skipIfNoBrowser } from './browser/browser.js';
 
 /**
  * The webhook console in a real browser, through the plain HTML forms: register an endpoint through the
@@ -47,19 +47,8 @@ describe('browser: webhooks console and documentation', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
-  async function noViolations(page: Page, where: string) {
-    const v = await axeCheck(page);
-    assert.equal(v.length, 0, formatViolations(where, v));
-  }
-
   test('register, copy the secret once, a failed delivery and its redelivery, the log; axe-clean in both languages', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/admin/login`);
@@ -68,14 +57,14 @@ describe('browser: webhooks console and documentation', () => {
     await page.getByRole('button', { name: '登录' }).click();
 
     await page.goto(`${base}/admin/webhooks`);
-    await noViolations(page, '/admin/webhooks (empty)');
+    await assertAccessible(page, '/admin/webhooks (empty)');
     await page.getByRole('link', { name: '登记推送地址' }).click();
-    await noViolations(page, '/admin/webhooks/new');
+    await assertAccessible(page, '/admin/webhooks/new');
     // A private address is refused with the form kept.
     await page.getByLabel('接收地址').fill('https://192.168.10.5/hook');
     await page.getByRole('button', { name: '登记' }).click();
     await assert.doesNotReject(page.getByRole('alert').filter({ hasText: '不得指向内网' }).first().waitFor());
-    await noViolations(page, '/admin/webhooks/new with errors');
+    await assertAccessible(page, '/admin/webhooks/new with errors');
     await page.getByLabel('接收地址').fill(rx.url);
     await page.getByLabel('说明').fill('门户网站同步');
     await page.getByLabel('同时推送下级机关的事件').check();
@@ -83,7 +72,7 @@ describe('browser: webhooks console and documentation', () => {
     const secret = await page.getByLabel('签名密钥').inputValue();
     assert.match(secret, /^whsec_/);
     rx.secrets.push(secret);
-    await noViolations(page, 'the secret page');
+    await assertAccessible(page, 'the secret page');
     await page.getByRole('link', { name: '查看推送地址' }).click();
     assert.equal(await page.getByText(secret).count(), 0, 'the secret is not shown again');
 
@@ -92,7 +81,7 @@ describe('browser: webhooks console and documentation', () => {
     await publish();
     await page.reload();
     await assert.doesNotReject(page.getByRole('cell', { name: '502' }).first().waitFor());
-    await noViolations(page, 'the endpoint page with a failed delivery');
+    await assertAccessible(page, 'the endpoint page with a failed delivery');
     // Back up: redeliver by hand.
     rx.respond = () => 200;
     await page.getByRole('button', { name: /重新推送事件/ }).first().click();
@@ -105,14 +94,14 @@ describe('browser: webhooks console and documentation', () => {
     await page.getByRole('link', { name: /UTC/ }).first().click();
     await assert.doesNotReject(page.getByRole('heading', { name: '推送详情' }).waitFor());
     assert.match((await page.locator('pre.webhook-body').textContent()) ?? '', /浏览器推送测试文件/);
-    await noViolations(page, 'the delivery page');
+    await assertAccessible(page, 'the delivery page');
 
     // English, and a phone: no violation, and nothing wider than the screen but the tables.
     const en = await browser.newContext({ locale: 'en', viewport: { width: 375, height: 800 }, storageState: await context.storageState() });
     const phone = await en.newPage();
     for (const path of ['/en/admin/webhooks', page.url().replace(base, '').replace(/^\/admin/, '/en/admin'), '/en/admin/webhooks/new']) {
       await phone.goto(`${base}${path}`);
-      await noViolations(phone, `${path} (en, phone)`);
+      await assertAccessible(phone, `${path} (en, phone)`);
       const overflow = await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       assert.ok(Number(overflow) <= 0, `${path} scrolls sideways by ${String(overflow)} px`);
     }
@@ -121,14 +110,14 @@ describe('browser: webhooks console and documentation', () => {
   });
 
   test('the developers page explains the signature; axe-clean', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     for (const path of ['/api/docs', '/en/api/docs']) {
       await page.goto(`${base}${path}#webhooks`);
       await assert.doesNotReject(page.locator('#webhooks').waitFor());
       assert.match((await page.locator('.webhook-docs').textContent()) ?? '', /Gongkai-Signature/);
-      await noViolations(page, path);
+      await assertAccessible(page, path);
     }
     await context.close();
   });

@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestContext } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 
 /** Debian's Chromium; the browser tests need it and skip when it is absent. */
@@ -10,6 +12,17 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Why the browser tests are skipped, or false when they can run. */
 export function chromiumMissing(): string | false {
   return existsSync(CHROMIUM) ? false : `${CHROMIUM} not found: install Debian's chromium package to run the browser tests`;
+}
+
+/**
+ * Skips the test when Chromium is missing (with the reason as the skip message) and says so;
+ * a test starts with `if (skipIfNoBrowser(t)) return;`.
+ */
+export function skipIfNoBrowser(t: TestContext): boolean {
+  const missing = chromiumMissing();
+  if (!missing) return false;
+  t.skip(missing);
+  return true;
 }
 
 /**
@@ -89,4 +102,38 @@ export function formatViolations(where: string, violations: AxeViolation[]): str
     }
   }
   return lines.join('\n');
+}
+
+/** Asserts that axe finds no WCAG 2.1 A/AA violation on the page as it is now. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const v = await axeCheck(page);
+  assert.equal(v.length, 0, formatViolations(`${where} (${page.url()})`, v));
+}
+
+/** Browser contexts, each with one page, opened by `openPages`. */
+export interface OpenedPages {
+  contexts: BrowserContext[];
+  pages: Page[];
+}
+
+/**
+ * Opens `n` separate contexts (separate cookies, so separate sign-ins) with one page each, in the
+ * given locale; every uncaught page error is pushed onto `problems` as `url: message`.
+ */
+export async function openPages(browser: Browser, n: number, locale: string, problems: string[]): Promise<OpenedPages> {
+  const opened: OpenedPages = { contexts: [], pages: [] };
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    opened.contexts.push(context);
+    opened.pages.push(page);
+  }
+  return opened;
+}
+
+/** Closes the contexts opened by `openPages` and then the browser (either may be absent). */
+export async function closePages(opened: OpenedPages | undefined, browser: Browser | undefined): Promise<void> {
+  for (const context of opened?.contexts ?? []) await context.close();
+  await browser?.close();
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { smtpMailer } from '../../src/jobs/mail/mailer.js';
 import { startWorker, type Worker } from '../../src/jobs/worker.js';
@@ -9,7 +9,7 @@ import { PASSWORD } from '../helpers/factories.js';
 import { DRAFT_BODY } from '../helpers/consultations.js';
 import { makePublisher, publishDocument, type Publisher } from '../helpers/publish.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
 
 /** Wall-clock `YYYY-MM-DDTHH:mm` of an instant in Beijing, as a datetime-local input takes it. */
 function beijingLocal(d: Date): string {
@@ -33,8 +33,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
   let sink: SmtpSink;
   let worker: Worker;
   let browser: Browser;
-  let staffCtx: BrowserContext;
-  let readerCtx: BrowserContext;
+  let opened: OpenedPages | undefined;
   let staff: Page;
   let reader: Page;
   let base = '';
@@ -53,43 +52,28 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     sink = await startSmtpSink();
     worker = startWorker(p.app.deps, { mailer: smtpMailer(sink.url), from: 'Gongkai <noreply@gongkai.test>', publicUrl: base, intervalMs: 0 });
     browser = await launchBrowser();
-    staffCtx = await browser.newContext({ locale: 'zh-CN' });
-    readerCtx = await browser.newContext({ locale: 'zh-CN' });
-    staff = await staffCtx.newPage();
-    reader = await readerCtx.newPage();
-    for (const page of [staff, reader]) page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    opened = await openPages(browser, 2, 'zh-CN', problems);
+    [staff, reader] = opened.pages as [Page, Page];
   });
 
   after(async () => {
-    await staffCtx?.close();
-    await readerCtx?.close();
-    await browser?.close();
+    await closePages(opened, browser);
     await worker?.stop();
     await sink?.close();
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-  async function accessible(page: Page, where: string): Promise<void> {
-    const v = await axeCheck(page);
-    assert.equal(v.length, 0, formatViolations(`${where} (${page.url()})`, v));
-  }
-
   test('staff open the published draft for comment, with pre-moderation', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await staff.goto(`${base}/admin/login`);
     await staff.getByLabel('用户名').fill('bc-editor');
     await staff.getByLabel('密码').fill(PASSWORD);
     await staff.getByRole('button', { name: '登录' }).click();
     await staff.waitForURL(`${base}/admin`);
     await staff.goto(`${base}/admin/consultations`);
-    await accessible(staff, 'console list');
+    await assertAccessible(staff, 'console list');
     await staff.getByRole('link', { name: '发起意见征集' }).click();
-    await accessible(staff, 'console new consultation');
+    await assertAccessible(staff, 'console new consultation');
     const now = new Date();
     await staff.getByLabel('征求意见稿（索引号）').fill(draftIndex);
     await staff.getByLabel('征集说明').fill('为广泛听取社会公众意见，现将征求意见稿全文公布。');
@@ -98,18 +82,18 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await staff.getByLabel('意见审核方式').selectOption('pre');
     await staff.getByRole('button', { name: '发起征集' }).click();
     await staff.getByText('意见征集已发起。').waitFor();
-    await accessible(staff, 'console consultation');
+    await assertAccessible(staff, 'console consultation');
     consultationUrl = (await staff.getByRole('link', { name: /^\/consultations\// }).getAttribute('href')) ?? '';
     assert.match(consultationUrl, /^\/consultations\/[0-9a-f-]{36}$/);
   });
 
   test('a reader finds it, comments on an article and gets the verification mail at a real SMTP server', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await reader.goto(`${base}/consultations`);
-    await accessible(reader, 'public list');
+    await assertAccessible(reader, 'public list');
     await reader.getByRole('link', { name: '城市公园管理办法（征求意见稿）' }).click();
     await reader.getByRole('heading', { name: /城市公园管理办法（征求意见稿）/, level: 1 }).waitFor();
-    await accessible(reader, 'consultation page');
+    await assertAccessible(reader, 'consultation page');
     await reader.getByRole('link', { name: '对第二条（第3段）提出意见' }).click();
     assert.equal(await reader.getByLabel('针对的条款').inputValue(), '3', 'the paragraph link preselects the article');
     await reader.getByLabel('意见内容').fill('建议将开放时间提前到早上5时，方便晨练。');
@@ -117,7 +101,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await reader.getByLabel('电子邮箱').fill('reader@example.test');
     await reader.getByRole('button', { name: '提交意见' }).click();
     await reader.getByText('确认邮件已发送').waitFor();
-    await accessible(reader, 'consultation page after sending');
+    await assertAccessible(reader, 'consultation page after sending');
     assert.equal(await reader.getByText('建议将开放时间提前到早上5时').count(), 0, 'not shown before verification');
     await worker.step();
     const mail = sink.messages.find((m) => m.to.includes('reader@example.test'));
@@ -128,20 +112,20 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     assert.ok(!mail.text.includes('建议将开放时间'), 'the mail does not repeat the comment');
     await reader.goto(link);
     await reader.getByRole('heading', { name: '确认您的意见' }).waitFor();
-    await accessible(reader, 'verification landing');
+    await assertAccessible(reader, 'verification landing');
     await reader.getByRole('button', { name: '确认提交意见' }).click();
     await reader.getByText('您的意见已收到，经审核后公开。').waitFor();
     assert.equal(await reader.getByText('建议将开放时间提前到早上5时').count(), 0, 'pre-moderation: not shown yet');
     // A used link is refused.
     await reader.goto(link);
     await reader.getByRole('heading', { name: '确认链接无效' }).waitFor();
-    await accessible(reader, 'used verification link');
+    await assertAccessible(reader, 'used verification link');
   });
 
   test('the moderator approves it from the queue; a reported comment is hidden, not deleted', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await staff.goto(`${base}/admin/consultations/queue`);
-    await accessible(staff, 'moderation queue');
+    await assertAccessible(staff, 'moderation queue');
     await staff.getByText('建议将开放时间提前到早上5时，方便晨练。').waitFor();
     await staff.getByRole('button', { name: '审核通过并公开' }).click();
     await staff.getByText('没有待处理的意见。').waitFor();
@@ -154,7 +138,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
       const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: w, height: h } });
       const page = await ctx.newPage();
       await page.goto(base + consultationUrl);
-      await accessible(page, `open consultation at ${w}px`);
+      await assertAccessible(page, `open consultation at ${w}px`);
       assert.equal(await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'), false, `no sideways scrolling at ${w}px`);
       await page.screenshot({ path: `/tmp/shots/consultation-open-${w}.png`, fullPage: true });
       await ctx.close();
@@ -164,7 +148,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await reader.getByLabel('举报理由').selectOption('off_topic');
     await reader.getByRole('button', { name: '提交举报' }).click();
     await reader.getByText('举报已收到').waitFor();
-    await accessible(reader, 'consultation page after a report');
+    await assertAccessible(reader, 'consultation page after a report');
     await staff.goto(`${base}/admin/consultations/queue`);
     await staff.getByText(/收到举报 1 次/).waitFor();
     await staff.screenshot({ path: '/tmp/shots/consultation-admin-queue-1280.png', fullPage: true });
@@ -176,11 +160,11 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
   });
 
   test('staff close the consultation and publish the summary; the final policy links back to it', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await staff.goto(base + '/admin' + consultationUrl);
     await staff.getByRole('button', { name: '结束征集' }).click();
     await staff.getByText('意见征集已结束。').waitFor();
-    await accessible(staff, 'console consultation closed');
+    await assertAccessible(staff, 'console consultation closed');
     await staff.screenshot({ path: '/tmp/shots/consultation-admin-closed-1280.png', fullPage: true });
     await staff.getByLabel('正式文件（索引号）').fill(finalIndex);
     await staff.getByLabel('总体说明').fill('征求意见期间共收到意见1条，经研究，部分采纳。');
@@ -192,40 +176,40 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
 
     await reader.goto(base + consultationUrl);
     await reader.getByRole('heading', { name: '意见采纳情况反馈' }).waitFor();
-    await accessible(reader, 'consultation page with summary');
+    await assertAccessible(reader, 'consultation page with summary');
     const summary = reader.locator('#summary');
     assert.match((await summary.textContent()) ?? '', /部分采纳/);
     assert.match((await summary.textContent()) ?? '', /收到意见\s*1/);
     await summary.getByRole('link', { name: '城市公园管理办法' }).click();
     await reader.waitForURL(new RegExp(`/documents/${finalIndex.replace(/[/]/g, '\\/')}$`));
-    await accessible(reader, 'final policy page');
+    await assertAccessible(reader, 'final policy page');
     await reader.getByRole('link', { name: /查看意见采纳情况反馈/ }).click();
     await reader.waitForURL(new RegExp(`${consultationUrl}#summary$`));
     for (const path of ['/en/consultations', `/en${consultationUrl}`]) {
       await reader.goto(base + path);
-      await accessible(reader, path);
+      await assertAccessible(reader, path);
     }
     // The large-text, high-contrast display.
     await reader.goto(base + consultationUrl);
     await reader.getByRole('link', { name: '大字号高对比度' }).click();
     await reader.waitForURL(base + consultationUrl);
     assert.match((await reader.locator('body').getAttribute('class')) ?? '', /display-large/);
-    await accessible(reader, 'consultation page, large text');
+    await assertAccessible(reader, 'consultation page, large text');
     await reader.screenshot({ path: '/tmp/shots/consultation-large-1280.png', fullPage: true });
     await reader.getByRole('link', { name: '标准显示' }).click();
     // The draft's own page links to the consultation.
     await reader.goto(`${base}/documents/${draftIndex}`);
     await reader.getByRole('link', { name: /本文件为征求意见稿/ }).waitFor();
-    await accessible(reader, 'draft document page');
+    await assertAccessible(reader, 'draft document page');
   });
 
   test('screenshots of the consultation page at phone and desktop sizes', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     for (const [w, h] of [[390, 844], [1280, 900]] as const) {
       const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: w, height: h } });
       const page = await ctx.newPage();
       await page.goto(base + consultationUrl);
-      await accessible(page, `consultation page at ${w}px`);
+      await assertAccessible(page, `consultation page at ${w}px`);
       const overflow = await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth');
       assert.equal(overflow, false, `no sideways scrolling at ${w}px`);
       await page.screenshot({ path: `/tmp/shots/consultation-${w}.png`, fullPage: true });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { axeCheck, chromiumMissing, formatViolations, launchBrowser, skipIfNoBrowser } from './browser.js';
 
 /**
  * The deadline calculator in a real browser with JavaScript switched off: fill the form, read the
@@ -33,19 +33,13 @@ describe('browser: the deadline calculator and the calendar console', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
   async function newPage(opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'zh-CN', ...opts });
     return { context, page: await context.newPage() };
   }
 
   test('without JavaScript: calculate, read the explanation, correct a mistake', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/`);
     await page.getByRole('link', { name: '答复期限计算器' }).click();
@@ -67,7 +61,7 @@ describe('browser: the deadline calculator and the calendar console', () => {
   });
 
   test('axe: no WCAG 2.1 A/AA violation, no sideways scrolling on a phone', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const problems: string[] = [];
     const paths = ['/deadline', '/deadline?regime=cn-ogi&from=2025-09-26', '/deadline?regime=cn-ogi&from=2026-12-15', '/deadline?regime=cn-ogi&from=2025-09-15&pause_from=2025-09-19&pause_to=2025-09-26', '/deadline?regime=xx&from=2025-02-30&days=0'];
     for (const viewport of [{ width: 375, height: 800 }, { width: 1280, height: 900 }]) {
@@ -85,7 +79,7 @@ describe('browser: the deadline calculator and the calendar console', () => {
   });
 
   test('the calendar console page is axe-clean and its add form works without JavaScript', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('用户名').fill('b-cal-admin');

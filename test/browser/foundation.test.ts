@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { makeStaff, nextCode, PASSWORD, seedTree } from '../helpers/factories.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { assertAccessible, axeCheck, chromiumMissing, launchBrowser, skipIfNoBrowser } from './browser.js';
 
 /**
  * The foundation in a real browser: a staff member signs in, creates a department with its
@@ -67,27 +67,15 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     await p?.dispose();
   });
 
-  /** Skips the test (with the reason) when Chromium is not installed. */
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
-  async function expectAccessible(where: string): Promise<void> {
-    const violations = await axeCheck(page);
-    assert.equal(violations.length, 0, formatViolations(`${where} (${page.url()})`, violations));
-  }
-
   const path = () => new URL(page.url()).pathname;
 
   test('the console sends a visitor to the sign-in page, and signing in lands on the dashboard', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/admin`);
     assert.equal(path(), '/admin/login');
     assert.equal(new URL(page.url()).searchParams.get('next'), '/admin');
     await page.getByRole('heading', { level: 1, name: '工作人员登录' }).waitFor();
-    await expectAccessible('sign-in page');
+    await assertAccessible(page, 'sign-in page');
 
     await page.getByLabel('用户名').fill('a-admin');
     await page.getByLabel('密码').fill(PASSWORD);
@@ -95,17 +83,17 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     await page.waitForURL(`${base}/admin`);
     await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
     assert.ok(await page.getByText('当前用户：a-admin').isVisible());
-    await expectAccessible('dashboard');
+    await assertAccessible(page, 'dashboard');
   });
 
   test('the new-agency form shows what is missing when submitted empty', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '机构管理' }).click();
     await page.waitForURL(`${base}/admin/agencies`);
     await page.getByRole('link', { name: '新建机构' }).click();
     await page.waitForURL(`${base}/admin/agencies/new`);
     await page.getByRole('heading', { level: 1, name: '新建机构' }).waitFor();
-    await expectAccessible('new-agency form');
+    await assertAccessible(page, 'new-agency form');
 
     // Browsers stop an empty required field before sending; turn that off to reach the server's
     // own messages, which are what a browser without constraint validation shows.
@@ -118,11 +106,11 @@ describe('browser: sign in, create an agency, read its public guide', () => {
       assert.ok(await summary.getByRole('link', { name: new RegExp(`^${field}`) }).isVisible(), `the summary links to ${field}`);
     }
     assert.equal(await page.getByLabel('中文名称').getAttribute('aria-invalid'), 'true');
-    await expectAccessible('new-agency form with errors');
+    await assertAccessible(page, 'new-agency form with errors');
   });
 
   test('a filled-in form creates the agency and shows the "created" notice', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.getByLabel('上级机构').selectOption(tree.city.id);
     await page.getByLabel('层级').selectOption('department');
     await page.getByLabel('机构代码').fill(code);
@@ -141,11 +129,11 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     await page.waitForURL(/\/admin\/agencies\/[^/?]+\?created=1$/);
     await page.getByRole('heading', { level: 1, name: agency.name_zh }).waitFor();
     assert.equal((await page.getByRole('status').innerText()).trim(), '已创建。');
-    await expectAccessible('agency detail in the console');
+    await assertAccessible(page, 'agency detail in the console');
   });
 
   test('the public guide shows the agency and its disclosure office in Chinese, then in English', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.getByRole('link', { name: '查看公开页面' }).click();
     await page.waitForURL(`${base}/agencies/${code}`);
     await page.getByRole('heading', { level: 1, name: agency.name_zh }).waitFor();
@@ -153,7 +141,7 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     for (const s of [agency.office_name_zh, agency.address_zh, agency.office_hours_zh, agency.phone, agency.email, tree.city.name_zh]) {
       assert.ok(zh.includes(s), `the Chinese guide shows ${s}`);
     }
-    await expectAccessible('public agency page (zh)');
+    await assertAccessible(page, 'public agency page (zh)');
 
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(`${base}/en/agencies/${code}`);
@@ -163,11 +151,11 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     for (const s of [agency.office_name_en, agency.address_en, agency.office_hours_en, agency.phone, tree.city.name_en]) {
       assert.ok(en.includes(s), `the English guide shows ${s}`);
     }
-    await expectAccessible('public agency page (en)');
+    await assertAccessible(page, 'public agency page (en)');
   });
 
   test('the public agencies tree lists the new agency under its city, in both languages', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/agencies`);
     const zhLink = page.locator('.tree').getByRole('link', { name: agency.name_zh });
     assert.equal(await zhLink.getAttribute('href'), `/agencies/${code}`);
@@ -175,7 +163,7 @@ describe('browser: sign in, create an agency, read its public guide', () => {
     const cityItem = page.locator(`xpath=//ul[contains(@class, "tree")]//li[a[normalize-space() = "${tree.city.name_zh}"]]`);
     assert.equal(await cityItem.count(), 1);
     assert.ok(await cityItem.locator(':scope > ul').getByRole('link', { name: agency.name_zh }).isVisible());
-    await expectAccessible('public agencies list (zh)');
+    await assertAccessible(page, 'public agencies list (zh)');
 
     await page.goto(`${base}/en/agencies`);
     const enLink = page.locator('.tree').getByRole('link', { name: agency.name_en });
@@ -183,20 +171,20 @@ describe('browser: sign in, create an agency, read its public guide', () => {
   });
 
   test('the home page passes, in the standard and the large-text high-contrast display', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 1, name: '政府信息公开' }).waitFor();
-    await expectAccessible('public home page');
+    await assertAccessible(page, 'public home page');
 
     await page.getByRole('link', { name: '大字号高对比度' }).click();
     await page.waitForURL(`${base}/`);
     assert.match((await page.locator('body').getAttribute('class')) ?? '', /display-large/);
     assert.ok(await page.getByRole('link', { name: '标准显示' }).isVisible(), 'the switch now offers the way back');
-    await expectAccessible('public home page, large text');
+    await assertAccessible(page, 'public home page, large text');
   });
 
   test('the accessibility check is not vacuous: it reports an unlabelled field', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/agencies`);
     await page.evaluate(`document.querySelector('main').insertAdjacentHTML('beforeend', '<input type="text">')`);
     const ids = (await axeCheck(page)).map((v) => v.id);
@@ -204,7 +192,7 @@ describe('browser: sign in, create an agency, read its public guide', () => {
   });
 
   test('no page had a script error, a CSP refusal or a missing stylesheet', (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     assert.deepEqual(problems, []);
   });
 });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { answerMessage } from '../../src/commands/messages/answer-message.js';
 import { submitMessage } from '../../src/commands/messages/submit-message.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { actorFor, makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { assertAccessible, axeCheck, chromiumMissing, closePages, formatViolations, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
 
 const SHOTS = process.env.GONGKAI_SHOTS_DIR ?? '/tmp/shots';
 
@@ -24,7 +24,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
   let p: TestPlatform;
   let tree: Awaited<ReturnType<typeof seedTree>>;
   let browser: Browser;
-  let ctx: BrowserContext;
+  let opened: OpenedPages | undefined;
   let page: Page;
   let base = '';
   let privateLink = '';
@@ -39,27 +39,16 @@ describe('browser: messages to agencies (form, list, message page, private page)
     await makeStaff(p.app.deps, 'bm-admin', tree.city, 'admin');
     base = await p.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    ctx = await browser.newContext({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    opened = await openPages(browser, 1, 'zh-CN', problems);
+    [page] = opened.pages as [Page];
     mkdirSync(SHOTS, { recursive: true });
   });
 
   after(async () => {
-    await ctx?.close();
-    await browser?.close();
+    await closePages(opened, browser);
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-  async function accessible(where: string): Promise<void> {
-    const v = await axeCheck(page);
-    assert.equal(v.length, 0, formatViolations(`${where} (${page.url()})`, v));
-  }
   async function shots(name: string): Promise<void> {
     for (const [w, h] of [[390, 844], [1280, 900]] as const) {
       await page.setViewportSize({ width: w, height: h });
@@ -69,17 +58,17 @@ describe('browser: messages to agencies (form, list, message page, private page)
   }
 
   test('the citizen writes to an agency from its page, fixes the form and keeps the private link', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/agencies/${tree.county1.code}`);
     await page.getByRole('link', { name: '向本机关留言' }).click();
-    await accessible('message form');
+    await assertAccessible(page, 'message form');
     await shots('form');
     assert.equal(await page.getByLabel('向哪个机关留言').inputValue(), tree.county1.code, 'the agency is chosen');
     await page.getByRole('link', { name: '填写政府信息公开申请表' }).waitFor();
     await page.getByLabel('姓名').fill('浏览器留言人');
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.locator('.error-summary').waitFor();
-    await accessible('message form with errors');
+    await assertAccessible(page, 'message form with errors');
     assert.equal(await page.getByLabel('姓名').inputValue(), '浏览器留言人');
     await page.getByLabel('建议').check();
     await page.getByLabel('留言分类').selectOption('transport');
@@ -89,7 +78,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
     await page.getByLabel('同意公开留言及答复（隐去个人信息）').check();
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.getByRole('heading', { name: '留言已提交' }).waitFor();
-    await accessible('message sent');
+    await assertAccessible(page, 'message sent');
     number = (await page.locator('dd code').first().textContent())?.trim() ?? '';
     // The link is absolute on the configured public URL; the test server listens elsewhere.
     const href = new URL((await page.locator('.rq-secret a').getAttribute('href')) ?? '', base);
@@ -97,39 +86,39 @@ describe('browser: messages to agencies (form, list, message page, private page)
     assert.match(number, /^LY-\d{4}-\d{6}$/);
     assert.ok(privateLink.includes(`/messages/p/${number}?t=`));
     await page.goto(privateLink);
-    await accessible('private page before the answer');
+    await assertAccessible(page, 'private page before the answer');
     await page.getByText('待办理').first().waitFor();
   });
 
   test('after the answer: the public list and page without personal data, then the rating', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const d = p.app.deps;
     const row = await d.db.selectFrom('messages').select('id').where('tracking_number', '=', number).executeTakeFirstOrThrow();
     const officer = await d.db.selectFrom('users').select(['id', 'username']).where('username', '=', 'bm-officer').executeTakeFirstOrThrow();
     await answerMessage(d, await actorFor(d, officer), row.id, '感谢建议。经研究，21路公交自下月起末班车延至22:30。');
 
     await page.goto(`${base}/messages`);
-    await accessible('message list');
+    await assertAccessible(page, 'message list');
     await page.getByRole('link', { name: '建议增加夜间公交班次' }).click();
     await page.getByRole('heading', { name: '建议增加夜间公交班次' }).waitFor();
-    await accessible('message page');
+    await assertAccessible(page, 'message page');
     const text = await page.locator('main').innerText();
     assert.ok(!text.includes('13812345678') && !text.includes('浏览器留言人') && !text.includes('browser.sender'), 'no personal data');
     assert.match(text, /末班车延至22:30/);
     await shots('page');
     await page.goto(`${base}/en/messages`);
-    await accessible('message list (en)');
+    await assertAccessible(page, 'message list (en)');
     await page.goto(`${base}/en/messages/new`);
-    await accessible('message form (en)');
+    await assertAccessible(page, 'message form (en)');
     await page.goto(`${base}/messages/track`);
-    await accessible('look-up form');
+    await assertAccessible(page, 'look-up form');
 
     await page.goto(privateLink);
-    await accessible('private page with the rating form');
+    await assertAccessible(page, 'private page with the rating form');
     await page.getByLabel('满意', { exact: true }).check();
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByText('感谢您的评价。').waitFor();
-    await accessible('private page after rating');
+    await assertAccessible(page, 'private page after rating');
     await shots('private');
     await page.goto(`${base}/messages`);
     await shots('list');
@@ -139,7 +128,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
   });
 
   test('the console pages are accessible too: list, message with its step forms, deadline settings', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const d = p.app.deps;
     const r = await d.db.selectFrom('messages').select('id').where('tracking_number', '=', number).executeTakeFirstOrThrow();
     const staff = await browser.newContext({ locale: 'zh-CN' });

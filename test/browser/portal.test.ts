@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { actorFor, makeStaff, seedTree } from '../helpers/factories.js';
 import { buildPortalFixture } from '../helpers/portal-fixtures.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { axeCheck, chromiumMissing, formatViolations, launchBrowser, skipIfNoBrowser } from './browser.js';
 
 /**
  * The public portal in a real browser: axe-core's WCAG 2.1 A/AA rules on the home, agency,
@@ -41,12 +41,6 @@ describe('browser: the public portal', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
   async function newPage(opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'zh-CN', ...opts });
     const page = await context.newPage();
@@ -75,7 +69,7 @@ describe('browser: the public portal', () => {
   ];
 
   test('axe: no WCAG 2.1 A/AA violation in Chinese, English and large text', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage();
     const check = async (path: string, mode: string) => {
       await page.goto(base + path);
@@ -91,7 +85,7 @@ describe('browser: the public portal', () => {
   });
 
   test('a phone: the document page does not overflow sideways', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ viewport: { width: 375, height: 800 } });
     for (const path of [`/documents/${fx.policy.indexNumber}`, `/agencies/${tree.city.code}/catalogue`, '/']) {
       await page.goto(base + path);
@@ -102,7 +96,7 @@ describe('browser: the public portal', () => {
   });
 
   test('without JavaScript: filter the catalogue, page through it, open a document and its old version', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/agencies/${tree.city.code}/catalogue`);
     await page.getByLabel('类别', { exact: true }).selectOption('normative');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
 import { makePdf } from '../helpers/files.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
 
 /**
  * Issue 3's whole flow in a real browser: an editor drafts a document with a PDF attachment that
@@ -18,8 +18,7 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
   let p: TestPlatform;
   let tree: Awaited<ReturnType<typeof seedTree>>;
   let browser: Browser;
-  let editorCtx: BrowserContext;
-  let reviewerCtx: BrowserContext;
+  let opened: OpenedPages | undefined;
   let editor: Page;
   let reviewer: Page;
   let base = '';
@@ -35,29 +34,15 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
     await makeStaff(p.app.deps, 'b-reviewer', tree.city, 'reviewer');
     base = await p.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    editorCtx = await browser.newContext({ locale: 'zh-CN' });
-    reviewerCtx = await browser.newContext({ locale: 'zh-CN' });
-    editor = await editorCtx.newPage();
-    reviewer = await reviewerCtx.newPage();
-    for (const page of [editor, reviewer]) page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    opened = await openPages(browser, 2, 'zh-CN', problems);
+    [editor, reviewer] = opened.pages as [Page, Page];
   });
 
   after(async () => {
-    await editorCtx?.close();
-    await reviewerCtx?.close();
-    await browser?.close();
+    await closePages(opened, browser);
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-  async function accessible(page: Page, where: string): Promise<void> {
-    const v = await axeCheck(page);
-    assert.equal(v.length, 0, formatViolations(`${where} (${page.url()})`, v));
-  }
   async function signIn(page: Page, username: string): Promise<void> {
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('用户名').fill(username);
@@ -72,11 +57,11 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
   }
 
   test('the editor drafts a document and attaches a PDF holding an identity number: submission is blocked', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await signIn(editor, 'b-editor');
     await editor.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '文件发布' }).click();
     await editor.getByRole('link', { name: '起草新文件' }).click();
-    await accessible(editor, 'new document form');
+    await assertAccessible(editor, 'new document form');
     await editor.getByLabel('标题').fill('关于公布2026年城区道路维修计划的通知');
     await editor.getByLabel('文号', { exact: true }).fill('丙政办发〔2026〕21号');
     await editor.getByLabel('体裁（信息类别）').selectOption('notices');
@@ -91,14 +76,14 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
     await upload(editor, '维修路段明细.pdf', ['Contact person ID: 11010519491231002X', 'Office phone 0990-1234567']);
     await editor.getByText('维修路段明细.pdf').first().waitFor();
     await editor.getByText(/居民身份证号码 · 维修路段明细\.pdf/).waitFor();
-    await accessible(editor, 'draft with a finding');
+    await assertAccessible(editor, 'draft with a finding');
     await editor.getByRole('button', { name: '提交保密审查' }).click();
     await editor.getByText('正文或附件中发现个人信息').first().waitFor();
     assert.equal(await editor.locator('.state').innerText(), '草稿');
   });
 
   test('the editor redacts (replaces the file) and submits', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await editor.goto(revisionUrl);
     await editor.getByRole('button', { name: '移除' }).click();
     await editor.waitForURL(revisionUrl);
@@ -111,15 +96,15 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
   });
 
   test('a different staff member clears and approves it; the public page shows it', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await signIn(reviewer, 'b-reviewer');
     await reviewer.goto(`${base}/admin/documents?view=review`);
-    await accessible(reviewer, 'review queue');
+    await assertAccessible(reviewer, 'review queue');
     await reviewer.getByRole('link', { name: '关于公布2026年城区道路维修计划的通知' }).click();
     await reviewer.getByLabel('审核意见').fill('不涉及国家秘密，可以公开');
     await reviewer.getByRole('button', { name: '通过', exact: true }).click();
     await reviewer.waitForURL(revisionUrl);
-    await accessible(reviewer, 'approval form');
+    await assertAccessible(reviewer, 'approval form');
     await reviewer.getByRole('button', { name: '批准发布' }).click();
     await reviewer.waitForURL(revisionUrl);
     const text = await reviewer.locator('main').innerText();
@@ -134,14 +119,14 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
     assert.match(pub, new RegExp(indexNumber.replace('/', '\\/')));
     assert.match(pub, /维修路段明细\.pdf/);
     assert.match(pub, /条目编号 #\d+/);
-    await accessible(reviewer, 'public document page');
+    await assertAccessible(reviewer, 'public document page');
   });
 
   test('a correction publishes version 2 with its change note; version 1 stays readable', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const doc = await p.app.deps.db.selectFrom('documents').select('id').where('index_number', '=', indexNumber).executeTakeFirstOrThrow();
     await editor.goto(`${base}/admin/documents/${doc.id}`);
-    await accessible(editor, 'document console page');
+    await assertAccessible(editor, 'document console page');
     await editor.getByRole('button', { name: '更正（产生新版本）' }).click();
     await editor.getByLabel('内容概述').fill('公布城区道路维修路段和时间安排（更正维修时间）。');
     await editor.getByLabel('更正说明（公开）').fill('更正第二段中的维修时间');
@@ -165,11 +150,11 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
     const old = await reviewer.locator('main').innerText();
     assert.match(old, /公布城区道路维修路段和时间安排。/);
     assert.doesNotMatch(old, /更正维修时间）/);
-    await accessible(reviewer, 'version 1 page');
+    await assertAccessible(reviewer, 'version 1 page');
   });
 
   test('a withdrawal keeps the page with its notice, reason and date', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const doc = await p.app.deps.db.selectFrom('documents').select('id').where('index_number', '=', indexNumber).executeTakeFirstOrThrow();
     await reviewer.goto(`${base}/admin/documents/${doc.id}`);
     await reviewer.getByLabel('理由').last().fill('维修计划调整，原通知撤回');
@@ -179,7 +164,7 @@ describe('browser: draft, personal-data block, review, publish, correct, withdra
     const page = await reviewer.locator('main').innerText();
     assert.match(page, /已撤回/);
     assert.match(page, /维修计划调整，原通知撤回/);
-    await accessible(reviewer, 'withdrawn document page');
+    await assertAccessible(reviewer, 'withdrawn document page');
     assert.deepEqual(problems, []);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDraft } from '../../src/commands/documents/create-draft.js';
 import { withdrawDocument } from '../../src/commands/documents/withdraw-document.js';
@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { draftInput, PASSWORD } from '../helpers/factories.js';
 import { makePublisher, publishDocument } from '../helpers/publish.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { axeCheck, chromiumMissing, formatViolations, launchBrowser, skipIfNoBrowser } from './browser.js';
 
 /**
  * The search page and the search console in a real browser: axe-core's WCAG 2.1 A/AA rules with
@@ -50,12 +50,6 @@ describe('browser: search', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
   async function newPage(opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'zh-CN', ...opts });
     const page = await context.newPage();
@@ -86,7 +80,7 @@ describe('browser: search', () => {
   ];
 
   test('axe: no WCAG 2.1 A/AA violation with results, none, absurd queries, in English and large text', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage();
     // Pages with the header's search box, too.
     const withHeaderBox = ['/agencies', docPath];
@@ -99,7 +93,7 @@ describe('browser: search', () => {
   });
 
   test('results: marked hits, the withdrawn mark, facets, stable page links; drafts absent', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/search?q=${q('政务公开')}`);
     assert.ok((await page.locator('.search-results mark').count()) > 0);
@@ -115,7 +109,7 @@ describe('browser: search', () => {
   });
 
   test('the header search box is on every page and works without JavaScript', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
     for (const path of ['/agencies', docPath, '/requests', '/statistics', '/admin/login', '/en/agencies']) {
       await page.goto(base + path);
@@ -136,7 +130,7 @@ describe('browser: search', () => {
   });
 
   test('a phone: no sideways scrolling', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ viewport: { width: 390, height: 844 } });
     for (const path of ['/', '/agencies', docPath, `/search?q=${q('政务公开')}`, `/search?q=${q('x'.repeat(2000))}`, `/search?q=${q('预算')}&genre=budgets&year=2025`]) {
       await page.goto(base + path);
@@ -147,7 +141,7 @@ describe('browser: search', () => {
   });
 
   test('the search console: axe on drafts, demand and extraction pages', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ viewport: { width: 1280, height: 900 } });
     for (const s of ['政务公开', '政务公开', '预算', '不存在的词语甲乙丙']) await page.goto(`${base}/search?q=${q(s)}`);
     await page.goto(`${base}/admin/login`);
@@ -166,7 +160,7 @@ describe('browser: search', () => {
   });
 
   test('screenshots for a human look (only with SEARCH_SHOTS)', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     if (!shots) {
       t.diagnostic('set SEARCH_SHOTS=<dir> to write screenshots');
       return;

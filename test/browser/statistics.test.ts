@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Actor } from '../../src/commands/actor.js';
 import { registerOffline } from '../../src/commands/requests/register-offline.js';
@@ -11,7 +11,7 @@ import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { actorFor, draftInput, makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
 import { publishDocument } from '../helpers/publish.js';
 import { application } from '../helpers/requests.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { axeCheck, chromiumMissing, formatViolations, launchBrowser, skipIfNoBrowser } from './browser.js';
 
 /**
  * The statistics pages and the annual-report console in a real browser: the server-side SVG charts
@@ -53,19 +53,13 @@ describe('browser: statistics and the annual report console', () => {
     await p?.dispose();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-
   async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport });
     return { context, page: await context.newPage() };
   }
 
   test('the charts are drawn and axe finds no violation on the statistics pages', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const shots = join(p.dataDir, 'screenshots');
     mkdirSync(shots, { recursive: true });
     const paths = [`/statistics?year=${year}`, `/statistics/${tree.county1.code}?year=${year}`, `/statistics/${tree.city.code}?year=${year}&scope=subtree`, `/statistics/${tree.city.code}/compare?year=${year}`];
@@ -98,7 +92,7 @@ describe('browser: statistics and the annual report console', () => {
   });
 
   test('the annual report console page is axe-clean', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage();
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('用户名').fill('b-st-editor');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/clock.js';
 import { drainEvents } from '../../src/jobs/event-consumers.js';
 import { smtpMailer } from '../../src/jobs/mail/mailer.js';
@@ -8,7 +8,7 @@ import { startWorker, type Worker } from '../../src/jobs/worker.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { makePublisher, publishDocument, type Publisher } from '../helpers/publish.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { axeCheck, chromiumMissing, formatViolations, launchBrowser } from './browser.js';
+import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
 
 /**
  * Issue 8 §3 in a real browser: from the agency page's "订阅" link to the subscribe form, the
@@ -24,7 +24,7 @@ describe('browser: subscribe, confirm, manage', () => {
   let sink: SmtpSink;
   let w: Worker;
   let browser: Browser;
-  let ctx: BrowserContext;
+  let opened: OpenedPages | undefined;
   let page: Page;
   let base = '';
   let managePath = '';
@@ -39,28 +39,17 @@ describe('browser: subscribe, confirm, manage', () => {
     // Mail links use the public URL of the test platform; the browser follows their paths on `base`.
     w = startWorker(p.app.deps, { mailer: smtpMailer(sink.url), from: 'noreply@gongkai.test', publicUrl: 'http://gongkai.test', intervalMs: 0 });
     browser = await launchBrowser();
-    ctx = await browser.newContext({ locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    opened = await openPages(browser, 1, 'zh-CN', problems);
+    [page] = opened.pages as [Page];
   });
 
   after(async () => {
     await w?.stop();
-    await ctx?.close();
-    await browser?.close();
+    await closePages(opened, browser);
     await p?.dispose();
     await sink?.close();
   });
 
-  function skipped(t: TestContext): boolean {
-    if (!missing) return false;
-    t.skip(missing);
-    return true;
-  }
-  async function accessible(where: string): Promise<void> {
-    const v = await axeCheck(page);
-    assert.equal(v.length, 0, formatViolations(`${where} (${page.url()})`, v));
-  }
   async function shoot(name: string): Promise<void> {
     for (const [wd, ht] of [[390, 844], [1280, 900]] as const) {
       await page.setViewportSize({ width: wd, height: ht });
@@ -75,32 +64,32 @@ describe('browser: subscribe, confirm, manage', () => {
   };
 
   test('subscribe from the agency page, with errors shown first; confirm from the mail', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     await page.goto(`${base}/agencies/${pub.agencyCode}`);
     await page.getByRole('link', { name: '订阅本机关信息' }).click();
     await page.waitForURL(/\/subscribe\?/);
-    await accessible('subscribe form');
+    await assertAccessible(page, 'subscribe form');
     await shoot('subscribe');
     // Nothing typed: the error summary.
     await page.getByRole('button', { name: '订阅', exact: true }).click();
     await page.getByRole('alert').waitFor();
-    await accessible('subscribe form with errors');
+    await assertAccessible(page, 'subscribe form with errors');
     await page.getByLabel('电子邮箱').fill('browser.reader@example.test');
     await page.getByRole('button', { name: '订阅', exact: true }).click();
     await page.getByRole('heading', { name: '请查收确认邮件' }).waitFor();
-    await accessible('check your mail');
+    await assertAccessible(page, 'check your mail');
     await w.step();
     const mail = sink.messages.find((m) => m.to.includes('browser.reader@example.test'));
     assert.ok(mail, 'the confirmation mail arrived');
     await page.goto(base + pathOf(mail.text, '/subscriptions/confirm/'));
-    await accessible('confirm');
+    await assertAccessible(page, 'confirm');
     await page.getByRole('button', { name: '确认订阅' }).click();
     await page.getByRole('heading', { name: '订阅已生效' }).waitFor();
-    await accessible('confirmed');
+    await assertAccessible(page, 'confirmed');
   });
 
   test('a publication is mailed; the mail leads to the management page, where frequency changes and unsubscribing work', async (t) => {
-    if (skipped(t)) return;
+    if (skipIfNoBrowser(t)) return;
     sink.messages.length = 0;
     await publishDocument(p.app.deps, pub, { title: '浏览器订阅测试文件' });
     await drainEvents(p.app.deps, 'subscriptions');
@@ -110,20 +99,20 @@ describe('browser: subscribe, confirm, manage', () => {
     assert.match(mail.subject, /浏览器订阅测试文件/);
     managePath = pathOf(mail.text, '/subscriptions/manage/');
     await page.goto(base + managePath);
-    await accessible('manage');
+    await assertAccessible(page, 'manage');
     await shoot('manage');
     await page.getByLabel('发送频率').selectOption('weekly');
     await page.getByRole('button', { name: '保存频率' }).click();
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
     assert.equal(await page.getByLabel('发送频率').inputValue(), 'weekly');
     await page.goto(`${base}/en${managePath}`);
-    await accessible('manage (en)');
+    await assertAccessible(page, 'manage (en)');
     await page.goto(`${base}/en/subscribe`);
-    await accessible('subscribe (en)');
+    await assertAccessible(page, 'subscribe (en)');
     await page.goto(base + managePath);
     await page.getByRole('button', { name: '退订全部' }).click();
     await page.getByRole('heading', { name: '已退订' }).waitFor();
-    await accessible('unsubscribed');
+    await assertAccessible(page, 'unsubscribed');
     await page.goto(base + managePath);
     await page.getByText('目前没有订阅。').waitFor();
     assert.deepEqual(problems, []);
