@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type SelectQueryBuilder, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type DatabaseIntrospector, type DatabaseMetadata, type DatabaseMetadataOptions, type SchemaMetadata, type SelectQueryBuilder, type SqliteDatabase, type TableMetadata } from 'kysely';
 import type { DB } from '../schema.js';
 import { postgresSearch, sqliteSearch, type SearchSql } from './search-sql.js';
 
@@ -150,6 +150,38 @@ export function openSqlite(file: string): StoreHandle {
 }
 
 /**
+ * Kysely's PostgreSQL introspection (which its migrator runs at every start to see whether its own
+ * tables exist) reads the columns of every schema in the database, calling
+ * `pg_get_serial_sequence('schema.table', …)` on each. When another connection drops a schema
+ * meanwhile (the tests drop theirs while others run; a multi-tenant host could too), that call
+ * fails with undefined_table (42P01) for a table that is not ours. Such a read is simply retried.
+ */
+export class RetryingIntrospector implements DatabaseIntrospector {
+  constructor(private readonly inner: DatabaseIntrospector) {}
+  getSchemas(): Promise<SchemaMetadata[]> {
+    return this.inner.getSchemas();
+  }
+  async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inner.getTables(options);
+      } catch (e) {
+        if (attempt >= 5 || (e as { code?: unknown }).code !== '42P01') throw e;
+      }
+    }
+  }
+  async getMetadata(options?: DatabaseMetadataOptions): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables(options) };
+  }
+}
+
+class PostgresStoreDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new RetryingIntrospector(super.createIntrospector(db));
+  }
+}
+
+/**
  * Connects to PostgreSQL. With `schema`, every connection uses that schema first on its
  * search_path (tests use a schema each so they can run side by side), creating it if needed.
  */
@@ -171,7 +203,7 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
     max: opts.max ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresStoreDialect({ pool }) });
   return { db, ops: postgresOps, close: () => db.destroy() };
 }
 
