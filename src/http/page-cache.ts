@@ -16,7 +16,24 @@ interface Entry {
   onHit: (() => void) | null;
   /** The response headers of the original render (security headers included), replayed on hits. */
   headers: Record<string, string>;
+  /**
+   * The complete header list of a hit, plain and compressed, as flat [name, value, …] arrays:
+   * Node writes a prepared array about twice as fast as it copies and checks an object's fields,
+   * which for a cached page is most of the work.
+   */
+  plainHead: string[];
+  gzipHead: string[] | null;
   at: number;
+}
+
+/** The flat header list of a hit with a body of `length` bytes. */
+function hitHead(headers: Record<string, string>, length: number, gzip: boolean): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(headers)) out.push(k, v);
+  out.push('vary', 'accept-encoding');
+  if (gzip) out.push('content-encoding', 'gzip');
+  out.push('content-length', String(length), 'x-page-cache', 'hit');
+  return out;
 }
 
 /**
@@ -59,7 +76,7 @@ export class PageCache {
     const bytes = buf.length;
     const old = this.map.get(key);
     if (old) this.delete(key, old);
-    this.map.set(key, { body: buf, gzip: null, bytes, headers, onHit, at: this.opts.clock.now().getTime() });
+    this.map.set(key, { body: buf, gzip: null, bytes, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime() });
     this.bytes += bytes;
     this.evict();
   }
@@ -76,6 +93,7 @@ export class PageCache {
   gzipOf(e: Entry): Buffer {
     if (e.gzip === null) {
       e.gzip = gzipSync(e.body);
+      e.gzipHead = hitHead(e.headers, e.gzip.length, true);
       e.bytes += e.gzip.length;
       this.bytes += e.gzip.length;
       const gz = e.gzip;
@@ -141,15 +159,14 @@ export function serveFromCache(cache: PageCache, key: string, req: IncomingMessa
   if (!hit) return false;
   cache.hits += 1;
   const gz = GZIP.test(req.headers['accept-encoding'] ?? '');
-  const body = gz ? cache.gzipOf(hit) : hit.body;
-  res.writeHead(200, {
-    ...hit.headers,
-    vary: 'accept-encoding',
-    ...(gz ? { 'content-encoding': 'gzip' } : {}),
-    'content-length': String(body.length),
-    'x-page-cache': 'hit',
-  });
-  res.end(body);
+  if (gz) {
+    const body = cache.gzipOf(hit);
+    res.writeHead(200, hit.gzipHead ?? hitHead(hit.headers, body.length, true));
+    res.end(body);
+  } else {
+    res.writeHead(200, hit.plainHead);
+    res.end(hit.body);
+  }
   hit.onHit?.();
   return true;
 }
