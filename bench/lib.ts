@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 /** Median of a list of numbers. */
@@ -58,4 +60,53 @@ export function start(cmd: string, args: string[], env: Record<string, string | 
 export async function rps(url: string, seconds = 5, connections = 20, headers: Record<string, string> = {}): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
   const r = await autocannon({ url, duration: seconds, connections, pipelining: 1, headers });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+}
+
+/** True when wrk (Debian package `wrk`, a load generator written in C) is installed. */
+export function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // wrk prints its version and exits 1; only a missing binary is ENOENT.
+    return (e as { code?: string }).code !== 'ENOENT';
+  }
+}
+
+/**
+ * Requests per second with wrk (one thread, `connections` connections, `seconds` long). With
+ * `paths` (a file of URL paths, one per line) each request takes a path: uniformly at random, or
+ * with Zipf weights (s = 1: the n-th path is requested in proportion to 1/n) when `zipf`.
+ * wrk costs the machine far less per request than autocannon, which on two cores otherwise
+ * shares the CPU with the server and limits what is measured.
+ */
+export function wrkRps(url: string, opts: { seconds?: number; connections?: number; headers?: Record<string, string>; paths?: string; zipf?: boolean } = {}): { rps: number; non2xx: number } {
+  const args = ['-t1', `-c${opts.connections ?? 20}`, `-d${opts.seconds ?? 5}s`];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  if (opts.paths) {
+    const script = join(mkdtempSync(join(tmpdir(), 'gk-wrk-')), 'paths.lua');
+    writeFileSync(
+      script,
+      `local paths, cum, acc = {}, {}, 0
+for line in io.lines(${JSON.stringify(opts.paths)}) do
+  paths[#paths + 1] = line
+  acc = acc + ${opts.zipf ? '1 / #paths' : '1'}
+  cum[#cum + 1] = acc
+end
+request = function()
+  local x, lo, hi = math.random() * acc, 1, #cum
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if cum[mid] < x then lo = mid + 1 else hi = mid end
+  end
+  return wrk.format(nil, paths[lo])
+end
+`,
+    );
+    args.push('-s', script);
+  }
+  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  return { rps, non2xx };
 }

@@ -19,6 +19,7 @@ import { registerThemeCommands } from './cli-themes.js';
 import { registerDeadlineCommand } from './cli-deadline.js';
 import { registerWorkerCommand } from './cli-worker.js';
 import { registerReindexCommand } from './cli-reindex.js';
+import { registerRenderPagesCommand } from './cli-render-pages.js';
 import { registerAnnualReportCommand } from './cli-annual-report.js';
 import { registerExportCommand } from './cli-export.js';
 
@@ -202,6 +203,7 @@ export function buildCli(): Command {
   registerDeadlineCommand(program);
   registerWorkerCommand(program);
   registerReindexCommand(program);
+  registerRenderPagesCommand(program);
   registerAnnualReportCommand(program, (fn) => withApp((app) => fn(app)));
   registerExportCommand(program, (fn) => withApp((app) => fn(app)));
 

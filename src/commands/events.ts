@@ -1,5 +1,6 @@
 import type { Exec } from '../store/schema.js';
 import { insertEvent } from '../store/repos/event-repo.js';
+import { invalidateRenders, tagsOfSubject } from '../store/repos/page-render-repo.js';
 import type { Deps } from './deps.js';
 
 /**
@@ -42,5 +43,7 @@ export async function recordEvent(trx: Exec, deps: Pick<Deps, 'newId' | 'clock'>
     { id, kind: e.kind, agency_id: e.agencyId, subject_type: e.subjectType, subject_id: e.subjectId, payload: JSON.stringify(e.payload), occurred_at: e.at ?? deps.clock.now().toISOString() },
     EVENT_CONSUMERS,
   );
+  // Stored pages that show the subject are forgotten with the change (static publishing).
+  await invalidateRenders(trx, await tagsOfSubject(trx, e.subjectType, e.subjectId));
   return id;
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../store/dialect/dialect.js';
 import type { Theme } from '../store/schema.js';
 import { actorId, type Actor } from './actor.js';
 import type { Deps } from './deps.js';
+import { forgetPages, pageTag } from './page-renders.js';
 
 /**
  * The theme taxonomy (主题分类) is instance-wide configuration, so only the operator (the CLI,
@@ -45,8 +46,13 @@ export async function addTheme(deps: Deps, actor: Actor, t: { code: string; pare
 export async function renameTheme(deps: Deps, actor: Actor, code: string, zh: string, en: string): Promise<void> {
   operatorOnly(actor);
   if (!zh.trim() || !en.trim()) throw invalid([{ field: 'name', code: 'required' }]);
-  const r = await deps.db.updateTable('themes').set({ name_zh: zh.trim(), name_en: en.trim() }).where('code', '=', code).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('theme_not_found');
+  const updated = await deps.db.transaction().execute(async (trx) => {
+    const r = await trx.updateTable('themes').set({ name_zh: zh.trim(), name_en: en.trim() }).where('code', '=', code).executeTakeFirst();
+    // Document pages kept by static publishing show their theme's name.
+    if (Number(r.numUpdatedRows) === 1) await forgetPages(trx, [pageTag.theme(code)]);
+    return Number(r.numUpdatedRows) === 1;
+  });
+  if (!updated) throw new AppError('theme_not_found');
   await audit(deps, actor, 'theme.rename', code, { zh, en });
 }
 

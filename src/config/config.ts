@@ -43,6 +43,12 @@ export interface Config {
   pageCacheSeconds: number;
   /** Memory for cached public pages in MiB (GONGKAI_PAGE_CACHE_MB, default 64). */
   pageCacheMb: number;
+  /**
+   * Hours a document page kept by static publishing may be served (GONGKAI_STATIC_PAGES_HOURS,
+   * default 6; 0 turns static publishing off). Changes made through the application forget the
+   * pages they affect at once; this bounds changes made outside it.
+   */
+  staticPagesHours: number;
   /** Information-processing fee tiers (GONGKAI_FEE_CONFIG: a JSON file; default the 2020 measures). */
   feeConfig: FeeConfig;
   /** This instance's C2SP witness (GONGKAI_WITNESS_LOGS…); null when disabled. */
@@ -111,6 +117,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     blobDir: resolve(env.GONGKAI_BLOB_DIR || resolve(env.GONGKAI_DATA_DIR || './data', 'blobs')),
     pageCacheSeconds: int(env, 'GONGKAI_PAGE_CACHE_SECONDS', 10, 0, 3600),
     pageCacheMb: int(env, 'GONGKAI_PAGE_CACHE_MB', 64, 0, 16_384),
+    staticPagesHours: int(env, 'GONGKAI_STATIC_PAGES_HOURS', 6, 0, 24 * 30),
     ...feeSettings(env),
     ...witnessSettings(env, publicUrl, resolve(env.GONGKAI_DATA_DIR || './data')),
     ...mailSettings(env, publicUrl),

@@ -1,10 +1,12 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
 import type { Clock } from '../domain/clock.js';
+import type { KeepInfo, StaticPage, StaticPages } from './static-pages.js';
 
 interface Entry {
-  body: Buffer;
+  /** The page; null for a page taken compressed from static publishing until a client wants it plain. */
+  body: Buffer | null;
   /**
    * The same body gzip-compressed, made at the first hit from a client that accepts gzip (as
    * browsers do), so pages read only once are never compressed.
@@ -21,18 +23,18 @@ interface Entry {
    * Node writes a prepared array about twice as fast as it copies and checks an object's fields,
    * which for a cached page is most of the work.
    */
-  plainHead: string[];
+  plainHead: string[] | null;
   gzipHead: string[] | null;
   at: number;
 }
 
 /** The flat header list of a hit with a body of `length` bytes. */
-function hitHead(headers: Record<string, string>, length: number, gzip: boolean): string[] {
+function hitHead(headers: Record<string, string>, length: number, gzip: boolean, origin: 'hit' | 'static' = 'hit'): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(headers)) out.push(k, v);
   out.push('vary', 'accept-encoding');
   if (gzip) out.push('content-encoding', 'gzip');
-  out.push('content-length', String(length), 'x-page-cache', 'hit');
+  out.push('content-length', String(length), 'x-page-cache', origin);
   return out;
 }
 
@@ -51,7 +53,12 @@ export class PageCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly opts: { maxBytes: number; ttlMs: number; clock: Clock }) {}
+  /** Static publishing of document pages behind this cache, if on. */
+  readonly statics: StaticPages | null;
+
+  constructor(private readonly opts: { maxBytes: number; ttlMs: number; clock: Clock; statics?: StaticPages | null }) {
+    this.statics = opts.statics ?? null;
+  }
 
   get enabled(): boolean {
     return this.opts.ttlMs > 0 && this.opts.maxBytes > 0;
@@ -70,15 +77,25 @@ export class PageCache {
     return e;
   }
 
-  set(key: string, body: string, headers: Record<string, string>, onHit: (() => void) | null = null): void {
+  set(key: string, body: string, headers: Record<string, string>, onHit: (() => void) | null = null): Entry | undefined {
     const buf = Buffer.from(body, 'utf8');
-    if (buf.length > this.opts.maxBytes / 8) return;
-    const bytes = buf.length;
+    return this.put(key, { body: buf, gzip: null, bytes: buf.length, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime() });
+  }
+
+  /** Holds a page taken compressed from static publishing. */
+  setCompressed(key: string, page: StaticPage): Entry | undefined {
+    const { gzip, headers } = page;
+    return this.put(key, { body: null, gzip, bytes: gzip.length, headers, onHit: null, plainHead: null, gzipHead: hitHead(headers, gzip.length, true), at: this.opts.clock.now().getTime() });
+  }
+
+  private put(key: string, e: Entry): Entry | undefined {
+    if (e.bytes > this.opts.maxBytes / 8) return undefined;
     const old = this.map.get(key);
     if (old) this.delete(key, old);
-    this.map.set(key, { body: buf, gzip: null, bytes, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime() });
-    this.bytes += bytes;
+    this.map.set(key, e);
+    this.bytes += e.bytes;
     this.evict();
+    return e;
   }
 
   /** Drops least recently used entries until the cache fits its budget. */
@@ -92,7 +109,7 @@ export class PageCache {
   /** The entry's body compressed, made once (a typical page shrinks about fourfold). */
   gzipOf(e: Entry): Buffer {
     if (e.gzip === null) {
-      e.gzip = gzipSync(e.body);
+      e.gzip = gzipSync(e.body ?? Buffer.alloc(0));
       e.gzipHead = hitHead(e.headers, e.gzip.length, true);
       e.bytes += e.gzip.length;
       this.bytes += e.gzip.length;
@@ -101,6 +118,20 @@ export class PageCache {
       return gz;
     }
     return e.gzip;
+  }
+
+  /** The entry's body uncompressed, made once for a page that came compressed. */
+  plainOf(e: Entry): Buffer {
+    if (e.body === null) {
+      e.body = gunzipSync(e.gzip ?? Buffer.alloc(0));
+      e.plainHead = hitHead(e.headers, e.body.length, false);
+      e.bytes += e.body.length;
+      this.bytes += e.body.length;
+      const body = e.body;
+      this.evict();
+      return body;
+    }
+    return e.body;
   }
 
   clear(): void {
@@ -126,6 +157,34 @@ const LARGE = /(?:^|;\s*)gk_display=large(?:;|$)/;
 const GZIP = /\bgzip\b/;
 const pending = new WeakMap<FastifyRequest, string>();
 const hitHooks = new WeakMap<FastifyRequest, () => void>();
+const keepInfo = new WeakMap<FastifyRequest, KeepInfo>();
+
+/**
+ * Marks the page this request renders as one static publishing may keep (a document page), with
+ * the tags of what it shows and the epoch read before its data. Kept only if the cache would
+ * keep the response and the key is one of static publishing's.
+ */
+export function keepStatically(req: FastifyRequest, info: KeepInfo): void {
+  keepInfo.set(req, info);
+}
+
+/**
+ * Looks `key` up in static publishing after a miss in memory; on a find, holds the page in memory
+ * too and answers. Returns true when answered, false when the request must be rendered, or a
+ * promise of that (PostgreSQL reads are round trips).
+ */
+function serveFromStatics(cache: PageCache, key: string, req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+  const statics = cache.statics;
+  if (statics === null || !statics.accepts(key)) return false;
+  const answer = (page: StaticPage | undefined): boolean => {
+    const e = page && cache.setCompressed(key, page);
+    if (!e) return false;
+    send(cache, e, req, res, 'static');
+    return true;
+  };
+  const found = statics.lookup(key);
+  return found instanceof Promise ? found.then(answer, () => false) : answer(found);
+}
 
 /**
  * Registers what a request does besides answering, so that a cached copy of its response does it
@@ -158,17 +217,18 @@ export function serveFromCache(cache: PageCache, key: string, req: IncomingMessa
   const hit = cache.get(key);
   if (!hit) return false;
   cache.hits += 1;
-  const gz = GZIP.test(req.headers['accept-encoding'] ?? '');
-  if (gz) {
-    const body = cache.gzipOf(hit);
-    res.writeHead(200, hit.gzipHead ?? hitHead(hit.headers, body.length, true));
-    res.end(body);
-  } else {
-    res.writeHead(200, hit.plainHead);
-    res.end(hit.body);
-  }
-  hit.onHit?.();
+  send(cache, hit, req, res, 'hit');
   return true;
+}
+
+/** Writes a cached page, compressed when the client accepts it; `origin` goes in x-page-cache. */
+function send(cache: PageCache, e: Entry, req: IncomingMessage, res: ServerResponse, origin: 'hit' | 'static'): void {
+  const gz = GZIP.test(req.headers['accept-encoding'] ?? '');
+  const body = gz ? cache.gzipOf(e) : cache.plainOf(e);
+  const head = origin === 'hit' ? (gz ? e.gzipHead : e.plainHead) : null;
+  res.writeHead(200, head ?? hitHead(e.headers, body.length, gz, origin));
+  res.end(body);
+  e.onHit?.();
 }
 
 /**
@@ -181,8 +241,14 @@ export function cachingServerFactory(cache: PageCache): FastifyServerFactory {
   return (handler, opts) => {
     const server = createServer(opts.http ?? {}, (req, res) => {
       const key = cache.enabled ? pageCacheKey(req.method, req.url ?? '/', req.headers) : null;
-      if (key !== null && serveFromCache(cache, key, req, res)) return;
-      handler(req, res);
+      if (key === null) return handler(req, res);
+      if (serveFromCache(cache, key, req, res)) return;
+      const fromStatics = serveFromStatics(cache, key, req, res);
+      if (fromStatics === true) return;
+      if (fromStatics === false) return handler(req, res);
+      void fromStatics.then((served) => {
+        if (!served) handler(req, res);
+      });
     });
     const { keepAliveTimeout, requestTimeout, connectionTimeout, maxRequestsPerSocket } = opts;
     if (typeof keepAliveTimeout === 'number') server.keepAliveTimeout = keepAliveTimeout;
@@ -203,7 +269,7 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache): vo
   server.addHook('onRequest', async (req, reply) => {
     const key = pageCacheKey(req.method, req.originalUrl, req.headers);
     if (key === null) return;
-    if (serveFromCache(cache, key, req.raw, reply.raw)) {
+    if (serveFromCache(cache, key, req.raw, reply.raw) || (await serveFromStatics(cache, key, req.raw, reply.raw))) {
       reply.hijack();
       return reply;
     }
@@ -219,7 +285,9 @@ export function registerPageCache(server: FastifyInstance, cache: PageCache): vo
     if (!type.startsWith('text/html') && !(type.startsWith('application/json') && CACHEABLE_API.test(req.originalUrl))) return payload;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (!OWN.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-    cache.set(key, payload, headers, hitHooks.get(req) ?? null);
+    const entry = cache.set(key, payload, headers, hitHooks.get(req) ?? null);
+    const keep = keepInfo.get(req);
+    if (keep && cache.statics?.accepts(key)) void cache.statics.keep(key, { gzip: entry ? cache.gzipOf(entry) : gzipSync(payload), headers }, keep);
     reply.header('x-page-cache', 'miss');
     // Hits of this URL may be compressed, so caches between here and the reader must key on it.
     reply.header('vary', 'accept-encoding');

@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { cachingServerFactory, PageCache, registerPageCache } from './page-cache.js';
+import { StaticPages } from './static-pages.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -29,6 +30,15 @@ export interface ServerOptions {
 }
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
+/** The app's own code (src/ or dist/), fingerprinted for static publishing. */
+const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Static publishing of document pages; null when off. */
+    staticPages: StaticPages | null;
+  }
+}
 
 /** The dotted path of the first string holding a NUL or C0 control (tab/CR/LF allowed), if any. */
 function findControlChars(v: unknown, path = '', depth = 0): string | null {
@@ -52,7 +62,12 @@ function isApi(req: FastifyRequest): boolean {
 export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const { config } = app;
   // Popular public pages from memory, in front of Fastify (see page-cache.ts for freshness).
-  const pageCache = new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock });
+  // Document pages kept rendered in the store (static publishing), behind the memory cache.
+  const statics =
+    config.staticPagesHours > 0
+      ? new StaticPages(app.deps, { baseUrl: env.baseUrl, demo: env.demo, maxAgeMs: config.staticPagesHours * 3_600_000, codeRoot: CODE_ROOT, onError: (err) => server.log.error({ err }, 'static page not kept') })
+      : null;
+  const pageCache = new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock, statics });
   const server = Fastify({
     serverFactory: cachingServerFactory(pageCache),
     logger: opts.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -65,6 +80,9 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
   });
 
   registerPageCache(server, pageCache);
+  server.decorate('staticPages', statics);
+  // Static pages are served once the code fingerprint is known (a few tens of ms after start).
+  statics?.init().catch((err: unknown) => server.log.error({ err }, 'static publishing off: code fingerprint failed'));
   server.decorateRequest('ctx', null as never);
   server.addHook('onRequest', async (req) => {
     const locale = rawLocale.get(req.raw) ?? 'zh-CN';

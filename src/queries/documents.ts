@@ -158,6 +158,8 @@ export interface DocumentView {
   interprets: { index_number: string; title: string } | null;
   interpretations: { index_number: string; title: string }[];
   replacedBy: { index_number: string; title: string } | null;
+  /** Every document the page shows (itself and the linked ones): what a stored copy of the page depends on. */
+  shownDocumentIds: string[];
 }
 
 /** The public view of a document at its current version, or at version `versionNo`. */
@@ -183,10 +185,10 @@ export async function documentView(deps: Deps, indexNumber: string, versionNo?: 
   const coIds = JSON.parse(version.co_issuer_ids) as string[]; // a JSON string array written by cleanDraft
   const coIssuers = coIds.length ? await db.selectFrom('agencies').selectAll().where('id', 'in', coIds).execute() : [];
   const link = async (id: string | null) =>
-    id ? ((await db.selectFrom('documents').select(['index_number', 'title']).where('id', '=', id).where('status', '!=', 'draft').executeTakeFirst()) ?? null) : null;
+    id ? ((await db.selectFrom('documents').select(['id', 'index_number', 'title']).where('id', '=', id).where('status', '!=', 'draft').executeTakeFirst()) ?? null) : null;
   const interpretations = await db
     .selectFrom('documents')
-    .select(['index_number', 'title'])
+    .select(['id', 'index_number', 'title'])
     .where('interprets_id', '=', doc.id)
     .where('status', 'in', ['published', 'withdrawn'])
     .orderBy('first_published_at')
@@ -205,6 +207,7 @@ export async function documentView(deps: Deps, indexNumber: string, versionNo?: 
     interprets: interprets && interprets.index_number ? { index_number: interprets.index_number, title: interprets.title } : null,
     interpretations: interpretations.flatMap((i) => (i.index_number ? [{ index_number: i.index_number, title: i.title }] : [])),
     replacedBy: replacedBy && replacedBy.index_number ? { index_number: replacedBy.index_number, title: replacedBy.title } : null,
+    shownDocumentIds: [doc.id, ...interpretations.map((i) => i.id), ...(interprets ? [interprets.id] : []), ...(replacedBy ? [replacedBy.id] : [])],
   };
 }
 

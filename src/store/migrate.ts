@@ -18,6 +18,7 @@ import * as m015 from './migrations/015-push.js';
 import * as m016 from './migrations/016-opendata.js';
 import * as m017 from './migrations/017-search-extraction.js';
 import * as m018 from './migrations/018-activitypub.js';
+import * as m019 from './migrations/019-page-renders.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -40,6 +41,7 @@ const STEPS: Record<string, Step> = {
   '016-opendata': m016,
   '017-search-extraction': m017,
   '018-activitypub': m018,
+  '019-page-renders': m019,
 };
 
 /** Names of every migration, in order. */

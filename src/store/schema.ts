@@ -11,6 +11,7 @@ import type { SubscriptionTables } from './schema-subscriptions.js';
 import type { PushTables } from './schema-push.js';
 import type { OpenDataTables } from './schema-opendata.js';
 import type { ExtractionTables } from './schema-extraction.js';
+import type { PageTables } from './schema-pages.js';
 import type { ActivityPubTables } from './schema-activitypub.js';
 
 export interface AgencyTable {
@@ -296,7 +297,7 @@ export interface OutboxTable {
   read_at: string | null;
 }
 
-export interface DB extends EventTables, ConsultationTables, MessageTables, SubscriptionTables, PushTables, OpenDataTables, ExtractionTables, ActivityPubTables {
+export interface DB extends EventTables, ConsultationTables, MessageTables, SubscriptionTables, PushTables, OpenDataTables, ExtractionTables, ActivityPubTables, PageTables {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
   users: UserTable;
@@ -383,5 +384,6 @@ export * from './schema-subscriptions.js';
 export * from './schema-push.js';
 export * from './schema-opendata.js';
 export * from './schema-extraction.js';
+export * from './schema-pages.js';
 export * from './schema-activitypub.js';
 

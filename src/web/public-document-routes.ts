@@ -10,6 +10,9 @@ import { pick } from '../i18n/i18n.js';
 import { agencyByCode, agencyCount, publicAgency, publicAgencyTree } from '../queries/agencies.js';
 import { catalogueFacets, cataloguePage, documentView, listThemes, themeByCode, versionLogIndex, type CatalogueFilter } from '../queries/documents.js';
 import { consultationLinks } from '../queries/consultations.js';
+import { currentRenderEpoch } from '../queries/page-renders.js';
+import { pageTag } from '../commands/page-renders.js';
+import { keepStatically } from '../http/page-cache.js';
 import { usernameOf } from '../channels/activitypub/activities.js';
 import { findPublicFile, openFileBytes, publicFileHead } from '../queries/attachments.js';
 import type { Agency } from '../store/schema.js';
@@ -135,6 +138,8 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
   app.get('/documents', async (req, reply) => catalogue(req, reply, null));
 
   const documentRoute = async (req: FastifyRequest<{ Params: DocParams; Querystring: { print?: string } }>, reply: FastifyReply, versionNo?: number): Promise<FastifyReply> => {
+    // Read before the page's data, so a change made meanwhile stops the page being kept stale.
+    const epoch = await currentRenderEpoch(deps);
     const view = await documentView(deps, indexNumberOf(req.params), versionNo);
     const theme = await themeByCode(deps, view.version.theme_code);
     const themeName = theme ? pick(req.ctx.locale, theme.name_zh, theme.name_en) : view.version.theme_code;
@@ -144,6 +149,14 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
     }
     const agencyName = pick(req.ctx.locale, view.agency.name_zh, view.agency.name_en);
     const feeds = [{ scope: { kind: 'agency', code: view.agency.code, subtree: false } as const, label: req.ctx.t('portal.scope_agency', { name: agencyName }) }];
+    const leafIndex = await versionLogIndex(deps, view.doc.id, view.version.version_no ?? 1);
+    const consultations = await consultationLinks(deps, view.doc.id);
+    // Static publishing keeps the page once it is settled: its version sequenced in the log (the
+    // leaf index shows), and no consultation on it whose phase turns with the clock.
+    if (leafIndex !== null && consultations.asDraft.length === 0) {
+      const tags = [...view.shownDocumentIds.map(pageTag.document), ...[view.agency, ...view.coIssuers].map((a) => pageTag.agency(a.id)), pageTag.theme(view.version.theme_code)];
+      keepStatically(req, { tags, epoch });
+    }
     return sendPage(
       env,
       req,
@@ -156,11 +169,11 @@ export async function registerPortalRoutes(app: FastifyInstance, core: AppContex
         record: {
           indexNumber: view.doc.index_number ?? '',
           versionNo: view.version.version_no ?? 1,
-          leafIndex: await versionLogIndex(deps, view.doc.id, view.version.version_no ?? 1),
+          leafIndex,
           contentSha256: view.version.content_sha256 ?? '',
           pageUrl: `${env.baseUrl}${documentPath(view.doc.index_number ?? '', view.version.version_no ?? 1)}`,
         },
-        consultations: await consultationLinks(deps, view.doc.id),
+        consultations,
       }),
       { current: '' },
     );

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CreateTableBuilder, type DatabaseIntrospector, type DatabaseMetadata, type DatabaseMetadataOptions, type SchemaMetadata, type SelectQueryBuilder, type SqliteDatabase, type TableMetadata } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type CreateTableBuilder, type DatabaseIntrospector, type DatabaseMetadata, type DatabaseMetadataOptions, type SchemaMetadata, type SelectQueryBuilder, type SqliteDatabase, type TableMetadata } from 'kysely';
 import type { DB } from '../schema.js';
 import { postgresSearch, sqliteSearch, type SearchSql } from './search-sql.js';
 
@@ -43,8 +43,20 @@ export interface DialectOps {
    * LOCKED`. SQLite: unchanged (the database has a single writer; the transaction serialises).
    */
   forUpdateSkipLocked<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>): SelectQueryBuilder<D, TB, O>;
+  /**
+   * Share-locks the selected rows for the rest of the transaction, so a transaction updating them
+   * waits (and waits for this one). PostgreSQL: `FOR SHARE`. SQLite: unchanged (single writer).
+   */
+  forShare<D, TB extends keyof D, O>(qb: SelectQueryBuilder<D, TB, O>): SelectQueryBuilder<D, TB, O>;
   /** The search index: FTS5 (SQLite) or tsvector with GIN (PostgreSQL); see search-sql.ts. */
   search: SearchSql;
+  /**
+   * Runs a read at once, without yielding, and returns its first row: SQLite only, whose driver
+   * is synchronous (null on PostgreSQL, where a read is a round trip; use `db`). The page cache
+   * uses it to answer from stored renders before a request reaches the router. On SQLite's one
+   * connection it sees what an open transaction has written so far.
+   */
+  readNow: (<R>(q: Compilable<R>) => R | undefined) | null;
 }
 
 /** An open store connection with its dialect operations. */
@@ -71,7 +83,9 @@ const sqliteOps: DialectOps = {
   bytesType: 'blob',
   withAdvisoryLock: async (_db, _name, fn) => ({ acquired: true, value: await fn() }),
   forUpdateSkipLocked: (qb) => qb,
+  forShare: (qb) => qb,
   search: sqliteSearch,
+  readNow: null,
 };
 
 const postgresOps: DialectOps = {
@@ -102,7 +116,9 @@ const postgresOps: DialectOps = {
     });
   },
   forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
+  forShare: (qb) => qb.forShare(),
   search: postgresSearch,
+  readNow: null,
 };
 
 /**
@@ -110,7 +126,7 @@ const postgresOps: DialectOps = {
  * the last few hundred prepared statements by SQL text. better-sqlite3 runs statements
  * synchronously, so one Statement object can serve every caller in turn.
  */
-function withStatementCache(database: BetterSqlite3.Database, size = 500): SqliteDatabase {
+function withStatementCache(database: BetterSqlite3.Database, size = 500): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => database.close(),
@@ -145,8 +161,13 @@ export function openSqlite(file: string): StoreHandle {
   database.pragma('mmap_size = 2147483648');
   database.pragma('cache_size = -32768');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, ops: sqliteOps, close: () => db.destroy() };
+  const statements = withStatementCache(database);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  const readNow = <R>(q: Compilable<R>): R | undefined => {
+    const c = q.compile();
+    return statements.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  };
+  return { db, ops: { ...sqliteOps, readNow }, close: () => db.destroy() };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Agency, Exec, NewAgency, AgencyUpdate } from '../schema.js';
+import { invalidateRenders, pageTag } from './page-render-repo.js';
 
 /** Reads and writes agencies. Callers enforce policy; this only persists. */
 export const agencyRepo = {
@@ -38,7 +39,10 @@ export const agencyRepo = {
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    return Number(res.numUpdatedRows) === 1;
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    // Document pages kept by static publishing show the agency's names.
+    await invalidateRenders(db, [pageTag.agency(id)]);
+    return true;
   },
   async setPath(db: Exec, id: string, path: string, depth: number): Promise<void> {
     await db.updateTable('agencies').set({ path, depth }).where('id', '=', id).execute();

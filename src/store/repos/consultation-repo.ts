@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Exec } from '../schema.js';
+import { invalidateRenders, tagsOfSubject } from './page-render-repo.js';
 import type { ConsultationCommentTable, ConsultationPointTable, ConsultationSummaryTable, ConsultationTable } from '../schema-consultations.js';
 
 export type ConsultationRow = Selectable<ConsultationTable>;
@@ -28,12 +29,16 @@ export interface CommentCounts {
 export const consultationRepo = {
   async insert(db: Exec, row: Insertable<ConsultationTable>): Promise<void> {
     await db.insertInto('consultations').values(row).execute();
+    // The draft document's page links its consultations (static publishing forgets it).
+    await invalidateRenders(db, await tagsOfSubject(db, 'consultation', row.id));
   },
   byId(db: Exec, id: string): Promise<ConsultationRow | undefined> {
     return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
   },
   async update(db: Exec, id: string, patch: Updateable<ConsultationTable>): Promise<void> {
+    const before = await tagsOfSubject(db, 'consultation', id);
     await db.updateTable('consultations').set(patch).where('id', '=', id).execute();
+    await invalidateRenders(db, [...before, ...(await tagsOfSubject(db, 'consultation', id))]);
   },
   /** Scheduled consultations whose start passed and open ones whose end passed, at `now`. */
   async due(db: Exec, now: string): Promise<{ toOpen: ConsultationRow[]; toClose: ConsultationRow[] }> {
