@@ -171,7 +171,11 @@ describe('static publishing: document pages kept rendered in the store', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('x-page-cache'), 'static');
     assert.equal(await res.text(), d.first.body);
-    const again = await fetch(`http://127.0.0.1:${addr.port}${d.url}`);
-    assert.equal(again.headers.get('x-page-cache'), 'hit', 'then from memory');
+    const again = await fetch(`http://127.0.0.1:${addr.port}${d.url}`, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(again.headers.get('content-encoding'), null);
+    assert.equal(again.headers.get('x-page-cache'), 'static', 'a page read once is not held in memory; its second reader takes it from the store too');
+    assert.equal(await again.text(), d.first.body, 'plain (decompressed from the stored copy) for a client that does not take gzip');
+    const third = await fetch(`http://127.0.0.1:${addr.port}${d.url}`);
+    assert.equal(third.headers.get('x-page-cache'), 'hit', 'held in memory from its second read on');
   });
 });

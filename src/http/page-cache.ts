@@ -28,10 +28,17 @@ interface Entry {
   at: number;
 }
 
+/** Header sets flattened once (pages from static publishing share a few sets). */
+const headPrefixes = new WeakMap<Record<string, string>, string[]>();
+
 /** The flat header list of a hit with a body of `length` bytes. */
 function hitHead(headers: Record<string, string>, length: number, gzip: boolean, origin: 'hit' | 'static' = 'hit'): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(headers)) out.push(k, v);
+  let prefix = headPrefixes.get(headers);
+  if (!prefix) {
+    prefix = Object.entries(headers).flat();
+    headPrefixes.set(headers, prefix);
+  }
+  const out = prefix.slice();
   out.push('vary', 'accept-encoding');
   if (gzip) out.push('content-encoding', 'gzip');
   out.push('content-length', String(length), 'x-page-cache', origin);
@@ -80,6 +87,21 @@ export class PageCache {
   set(key: string, body: string, headers: Record<string, string>, onHit: (() => void) | null = null): Entry | undefined {
     const buf = Buffer.from(body, 'utf8');
     return this.put(key, { body: buf, gzip: null, bytes: buf.length, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime() });
+  }
+
+  /** Keys answered once from static publishing lately, not yet held in memory (see `admit`). */
+  private readonly seenOnce = new Set<string>();
+
+  /**
+   * Whether a page found in static publishing should also be held in memory: only at its second
+   * request in a while, so pages read once (most of a large catalogue) do not push the popular
+   * ones out (a "doorkeeper", as in TinyLFU caches).
+   */
+  admit(key: string): boolean {
+    if (this.seenOnce.delete(key)) return true;
+    if (this.seenOnce.size >= 100_000) this.seenOnce.clear();
+    this.seenOnce.add(key);
+    return false;
   }
 
   /** Holds a page taken compressed from static publishing. */
@@ -177,9 +199,16 @@ function serveFromStatics(cache: PageCache, key: string, req: IncomingMessage, r
   const statics = cache.statics;
   if (statics === null || !statics.accepts(key)) return false;
   const answer = (page: StaticPage | undefined): boolean => {
-    const e = page && cache.setCompressed(key, page);
-    if (!e) return false;
-    send(cache, e, req, res, 'static');
+    if (!page) return false;
+    const e = cache.admit(key) ? cache.setCompressed(key, page) : undefined;
+    if (e) send(cache, e, req, res, 'static');
+    else {
+      // Not held in memory: written straight from the stored copy.
+      const gz = GZIP.test(req.headers['accept-encoding'] ?? '');
+      const body = gz ? page.gzip : gunzipSync(page.gzip);
+      res.writeHead(200, hitHead(page.headers, body.length, gz, 'static'));
+      res.end(body);
+    }
     return true;
   };
   const found = statics.lookup(key);

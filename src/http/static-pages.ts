@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deps } from '../commands/deps.js';
 import { keepRender } from '../commands/page-renders.js';
-import { storedRender } from '../queries/page-renders.js';
+import { storedHead, storedRender, type StoredRender } from '../queries/page-renders.js';
 
 /** A stored page as the page cache takes it: compressed body and the headers to replay. */
 export interface StaticPage {
@@ -81,10 +81,24 @@ export class StaticPages {
     return found instanceof Promise ? found.then((r) => this.usable(r)) : this.usable(found);
   }
 
-  private usable(r: { generation: string; gzip: Buffer; headers: string; rendered_at: string } | undefined): StaticPage | undefined {
+  private usable(r: StoredRender | undefined): StaticPage | undefined | Promise<StaticPage | undefined> {
     if (!r || r.generation !== this.generation()) return undefined;
     if (this.deps.clock.now().getTime() - Date.parse(r.rendered_at) >= this.opts.maxAgeMs) return undefined;
-    return { gzip: Buffer.isBuffer(r.gzip) ? r.gzip : Buffer.from(r.gzip), headers: JSON.parse(r.headers) as Record<string, string> };
+    const gzip = Buffer.isBuffer(r.gzip) ? r.gzip : Buffer.from(r.gzip);
+    const known = this.headerSets.get(r.head);
+    if (known) return { gzip, headers: known };
+    const json = storedHead(this.deps, r.head);
+    const page = (j: string | undefined): StaticPage | undefined => (j === undefined ? undefined : { gzip, headers: this.remember(r.head, j) });
+    return json instanceof Promise ? json.then(page) : page(json);
+  }
+
+  /** Kept pages share a handful of header sets, each read and parsed once. */
+  private readonly headerSets = new Map<string, Record<string, string>>();
+  private remember(id: string, json: string): Record<string, string> {
+    const h = JSON.parse(json) as Record<string, string>;
+    if (this.headerSets.size >= 64) this.headerSets.clear();
+    this.headerSets.set(id, h);
+    return h;
   }
 
   /** Keeps a rendered page (in the background; a failure is logged and the page simply not kept). */

@@ -2,13 +2,18 @@
  * Reads of static publishing (stored renders of document pages; see http/static-pages.ts).
  */
 import type { Deps } from '../commands/deps.js';
-import { publicDocumentCount, publicIndexNumbers, readRender, renderCounts, renderEpoch, type StoredRender } from '../store/repos/page-render-repo.js';
+import { publicDocumentCount, publicIndexNumbers, readHead, readRender, renderCounts, renderEpoch, type StoredRender } from '../store/repos/page-render-repo.js';
 
 export type { StoredRender };
 
 /** The stored render of a page-cache key: a value at once on SQLite, a promise on PostgreSQL. */
 export function storedRender(deps: Pick<Deps, 'db' | 'ops'>, key: string): StoredRender | undefined | Promise<StoredRender | undefined> {
   return readRender(deps.db, deps.ops, key);
+}
+
+/** The headers (JSON) of a stored render's `head`: a value at once on SQLite, a promise on PostgreSQL. */
+export function storedHead(deps: Pick<Deps, 'db' | 'ops'>, id: string): string | undefined | Promise<string | undefined> {
+  return readHead(deps.db, deps.ops, id);
 }
 
 /** The epoch to read before rendering a page that may be stored (see `keepRender`). */

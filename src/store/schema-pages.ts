@@ -9,9 +9,17 @@ export interface PageRenderTable {
   generation: string;
   /** The page, gzip-compressed. */
   gzip: Buffer;
-  /** The response headers (JSON object of strings). */
-  headers: string;
+  /** The id of its response headers in `page_render_heads`. */
+  head: string;
   rendered_at: string;
+}
+
+/** A distinct set of response headers of kept pages. */
+export interface PageRenderHeadTable {
+  /** SHA-256 of `headers`, hex, first 32 characters. */
+  id: string;
+  /** JSON object of strings. */
+  headers: string;
 }
 
 export interface PageRenderTagTable {
@@ -27,6 +35,7 @@ export interface PageRenderEpochTable {
 /** Table types of static publishing; `DB` in schema.ts extends this interface. */
 export interface PageTables {
   page_renders: PageRenderTable;
+  page_render_heads: PageRenderHeadTable;
   page_render_tags: PageRenderTagTable;
   page_render_epoch: PageRenderEpochTable;
 }

@@ -51,12 +51,13 @@ export interface DialectOps {
   /** The search index: FTS5 (SQLite) or tsvector with GIN (PostgreSQL); see search-sql.ts. */
   search: SearchSql;
   /**
-   * Runs a read at once, without yielding, and returns its first row: SQLite only, whose driver
-   * is synchronous (null on PostgreSQL, where a read is a round trip; use `db`). The page cache
-   * uses it to answer from stored renders before a request reaches the router. On SQLite's one
-   * connection it sees what an open transaction has written so far.
+   * Prepares a read to run at once, without yielding, returning its first row: SQLite only, whose
+   * driver is synchronous (null on PostgreSQL, where a read is a round trip; use `db`). `q` is
+   * compiled once; the returned function runs it with other values for its parameters, in the
+   * same order. The page cache uses it to answer from stored renders before a request reaches
+   * the router. On SQLite's one connection it sees what an open transaction has written so far.
    */
-  readNow: (<R>(q: Compilable<R>) => R | undefined) | null;
+  prepareNow: (<R>(q: Compilable<R>) => (params: readonly unknown[]) => R | undefined) | null;
 }
 
 /** An open store connection with its dialect operations. */
@@ -85,7 +86,7 @@ const sqliteOps: DialectOps = {
   forUpdateSkipLocked: (qb) => qb,
   forShare: (qb) => qb,
   search: sqliteSearch,
-  readNow: null,
+  prepareNow: null,
 };
 
 const postgresOps: DialectOps = {
@@ -118,7 +119,7 @@ const postgresOps: DialectOps = {
   forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
   forShare: (qb) => qb.forShare(),
   search: postgresSearch,
-  readNow: null,
+  prepareNow: null,
 };
 
 /**
@@ -163,11 +164,11 @@ export function openSqlite(file: string): StoreHandle {
   database.pragma('temp_store = MEMORY');
   const statements = withStatementCache(database);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
-  const readNow = <R>(q: Compilable<R>): R | undefined => {
-    const c = q.compile();
-    return statements.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  const prepareNow = <R>(q: Compilable<R>): ((params: readonly unknown[]) => R | undefined) => {
+    const stmt = database.prepare(q.compile().sql);
+    return (params) => stmt.get(...params) as R | undefined;
   };
-  return { db, ops: { ...sqliteOps, readNow }, close: () => db.destroy() };
+  return { db, ops: { ...sqliteOps, prepareNow }, close: () => db.destroy() };
 }
 
 /**

@@ -14,8 +14,14 @@ export async function up(db: Kysely<unknown>, ops: DialectOps): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('generation', 'text', (c) => c.notNull())
     .addColumn('gzip', ops.bytesType, (c) => c.notNull())
-    .addColumn('headers', 'text', (c) => c.notNull())
+    .addColumn('head', 'text', (c) => c.notNull())
     .addColumn('rendered_at', 'text', (c) => c.notNull())
+    .execute();
+  // The response headers, kept once per distinct set (pages share a handful): rows stay small.
+  await db.schema
+    .createTable('page_render_heads')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('headers', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('page_render_tags')

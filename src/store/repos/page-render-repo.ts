@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DialectOps } from '../dialect/dialect.js';
 import type { DB, Exec } from '../schema.js';
@@ -13,19 +14,39 @@ export const pageTag = {
 export interface StoredRender {
   generation: string;
   gzip: Buffer;
-  headers: string;
+  /** Id of its headers: see `readHead`. */
+  head: string;
   rendered_at: string;
 }
 
-const readQuery = (db: Kysely<DB>, key: string) => db.selectFrom('page_renders').select(['generation', 'gzip', 'headers', 'rendered_at']).where('key', '=', key);
+const readQuery = (db: Kysely<DB>, key: string) => db.selectFrom('page_renders').select(['generation', 'gzip', 'head', 'rendered_at']).where('key', '=', key);
+const headQuery = (db: Kysely<DB>, id: string) => db.selectFrom('page_render_heads').select('headers').where('id', '=', id);
+/** Reads prepared once per store (SQLite). */
+const prepared = new WeakMap<Kysely<DB>, { render: (p: readonly unknown[]) => StoredRender | undefined; head: (p: readonly unknown[]) => { headers: string } | undefined }>();
+
+function preparedOf(db: Kysely<DB>, prepareNow: NonNullable<DialectOps['prepareNow']>) {
+  let p = prepared.get(db);
+  if (!p) {
+    p = { render: prepareNow(readQuery(db, '')), head: prepareNow(headQuery(db, '')) };
+    prepared.set(db, p);
+  }
+  return p;
+}
 
 /**
  * The stored render of `key`: at once (a value, not a promise) on SQLite, whose reads are
  * synchronous, so a hit never waits for the event loop; a promise on PostgreSQL.
  */
 export function readRender(db: Kysely<DB>, ops: DialectOps, key: string): StoredRender | undefined | Promise<StoredRender | undefined> {
-  const q = readQuery(db, key);
-  return ops.readNow ? ops.readNow(q) : q.executeTakeFirst();
+  return ops.prepareNow ? preparedOf(db, ops.prepareNow).render([key]) : readQuery(db, key).executeTakeFirst();
+}
+
+/** The headers (JSON) of a stored render's `head` id; at once on SQLite, a promise on PostgreSQL. */
+export function readHead(db: Kysely<DB>, ops: DialectOps, id: string): string | undefined | Promise<string | undefined> {
+  if (ops.prepareNow) return preparedOf(db, ops.prepareNow).head([id])?.headers;
+  return headQuery(db, id)
+    .executeTakeFirst()
+    .then((r) => r?.headers);
 }
 
 /** The current epoch: read before rendering, handed to `storeRender`. */
@@ -50,10 +71,16 @@ export async function storeRender(
     const row = await ops.forShare(trx.selectFrom('page_render_epoch').select('epoch').where('id', '=', 1)).executeTakeFirst();
     if (Number(row?.epoch ?? 0) !== r.epoch) return false;
     await trx.deleteFrom('page_render_tags').where('key', '=', r.key).execute();
+    const head = createHash('sha256').update(r.headers).digest('hex').slice(0, 32);
+    await trx
+      .insertInto('page_render_heads')
+      .values({ id: head, headers: r.headers })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     await trx
       .insertInto('page_renders')
-      .values({ key: r.key, generation: r.generation, gzip: r.gzip, headers: r.headers, rendered_at: r.renderedAt })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ generation: r.generation, gzip: r.gzip, headers: r.headers, rendered_at: r.renderedAt }))
+      .values({ key: r.key, generation: r.generation, gzip: r.gzip, head, rendered_at: r.renderedAt })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ generation: r.generation, gzip: r.gzip, head, rendered_at: r.renderedAt }))
       .execute();
     const tags = [...new Set(r.tags)];
     if (tags.length) await trx.insertInto('page_render_tags').values(tags.map((tag) => ({ tag, key: r.key }))).execute();
@@ -84,6 +111,7 @@ export async function invalidateRenders(trx: Exec, tags: readonly string[]): Pro
 export async function clearRenders(db: Exec): Promise<void> {
   await db.deleteFrom('page_render_tags').execute();
   await db.deleteFrom('page_renders').execute();
+  await db.deleteFrom('page_render_heads').execute();
 }
 
 /** How many renders are stored, and how many of them are of `generation`. */
