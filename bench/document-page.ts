@@ -11,7 +11,7 @@ import { openApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { seedDemo } from '../src/commands/seed-demo.js';
 import { generateDocuments } from './gen-documents.js';
-import { anonMiB, hasWrk, median, rps, rssMiB, start, waitReady, wrkRps } from './lib.js';
+import { anonMiB, hasWrk, median, rps, rssMiB, start, waitIdle, waitReady, wrkRps } from './lib.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TOTAL = Number(process.argv[2] ?? 100_000);
@@ -22,7 +22,10 @@ const env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'warn', GONGKAI_PORT: '8
 const t0 = performance.now();
 const core = await openApp(loadConfig(env));
 await seedDemo(core.deps);
-const indexes = await generateDocuments(core.deps, TOTAL);
+// Every document has its transparency-log entry, sequenced, as in production (a page is kept by
+// static publishing once its version has a leaf index).
+const indexes = await generateDocuments(core.deps, TOTAL, { logEntries: true });
+while (core.tlog && (await core.tlog.sequencer.step()).integrated > 0);
 await core.close();
 console.log(`generated ${TOTAL} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -34,6 +37,7 @@ console.log(`render-pages: ${rendered.trim()} in ${renderSeconds.toFixed(1)} s`)
 
 const app = start(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve'], env, ROOT);
 await waitReady('http://127.0.0.1:8097/healthz', performance.now());
+await waitIdle(app.child.pid ?? 0);
 const hello = start(process.execPath, ['-e', "import('fastify').then(async({default:F})=>{const a=F();a.get('/',async()=>({hello:'world'}));await a.listen({port:8099,host:'127.0.0.1'})})"], {}, ROOT);
 await waitReady('http://127.0.0.1:8099/', performance.now());
 

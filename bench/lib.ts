@@ -110,3 +110,25 @@ end
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
   return { rps, non2xx };
 }
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc; ticks are 10 ms). */
+export function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/**
+ * Waits until a freshly started server has finished its start-up work (its worker's first round:
+ * open-data export, queues), i.e. used under 3 % of a CPU for a whole second, so that work does
+ * not count against the first measurement. Gives up after `maxMs`.
+ */
+export async function waitIdle(pid: number, maxMs = 180_000): Promise<void> {
+  const t0 = performance.now();
+  let last = cpuMs(pid);
+  while (performance.now() - t0 < maxMs) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuMs(pid);
+    if (now - last < 30) return;
+    last = now;
+  }
+}

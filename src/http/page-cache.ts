@@ -26,6 +26,8 @@ interface Entry {
   plainHead: string[] | null;
   gzipHead: string[] | null;
   at: number;
+  /** Read since eviction last passed it (second-chance eviction, see `evict`). */
+  ref: boolean;
 }
 
 /** Header sets flattened once (pages from static publishing share a few sets). */
@@ -46,7 +48,7 @@ function hitHead(headers: Record<string, string>, length: number, gzip: boolean,
 }
 
 /**
- * A small LRU cache of rendered public pages. Public pages are the same for every anonymous
+ * A small cache of rendered public pages, evicting the least recently used (approximately: see `evict`). Public pages are the same for every anonymous
  * reader of a locale and display mode, and most traffic goes to a few pages, so serving the
  * popular ones from memory removes the store and the renderer from the hot path.
  *
@@ -78,15 +80,13 @@ export class PageCache {
       this.delete(key, e);
       return undefined;
     }
-    // Re-insert: Map iteration order is insertion order, so the first key is the least recent.
-    this.map.delete(key);
-    this.map.set(key, e);
+    e.ref = true;
     return e;
   }
 
   set(key: string, body: string, headers: Record<string, string>, onHit: (() => void) | null = null): Entry | undefined {
     const buf = Buffer.from(body, 'utf8');
-    return this.put(key, { body: buf, gzip: null, bytes: buf.length, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime() });
+    return this.put(key, { body: buf, gzip: null, bytes: buf.length, headers, onHit, plainHead: hitHead(headers, buf.length, false), gzipHead: null, at: this.opts.clock.now().getTime(), ref: false });
   }
 
   /** Keys answered once from static publishing lately, not yet held in memory (see `admit`). */
@@ -107,7 +107,7 @@ export class PageCache {
   /** Holds a page taken compressed from static publishing. */
   setCompressed(key: string, page: StaticPage): Entry | undefined {
     const { gzip, headers } = page;
-    return this.put(key, { body: null, gzip, bytes: gzip.length, headers, onHit: null, plainHead: null, gzipHead: hitHead(headers, gzip.length, true), at: this.opts.clock.now().getTime() });
+    return this.put(key, { body: null, gzip, bytes: gzip.length, headers, onHit: null, plainHead: null, gzipHead: hitHead(headers, gzip.length, true), at: this.opts.clock.now().getTime(), ref: false });
   }
 
   private put(key: string, e: Entry): Entry | undefined {
@@ -121,10 +121,21 @@ export class PageCache {
   }
 
   /** Drops least recently used entries until the cache fits its budget. */
+  /**
+   * Drops entries until the cache fits its budget, oldest first, except that an entry read since
+   * it was last passed gets a second chance (moved to the young end, its mark cleared): the CLOCK
+   * approximation of LRU. Reads only set a mark; moving the entry on every read (delete and set)
+   * leaves a deleted slot in the Map's hash chain each time, and a popular page's lookups then
+   * walk thousands of them until the table is rebuilt.
+   */
   private evict(): void {
     for (const [k, e] of this.map) {
       if (this.bytes <= this.opts.maxBytes) break;
-      this.delete(k, e);
+      if (e.ref) {
+        e.ref = false;
+        this.map.delete(k);
+        this.map.set(k, e);
+      } else this.delete(k, e);
     }
   }
 

@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { cachingServerFactory, PageCache, registerPageCache } from './page-cache.js';
 import { StaticPages } from './static-pages.js';
+import { flushSearchSignals } from '../commands/search/record-search.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -80,6 +81,10 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
   });
 
   registerPageCache(server, pageCache);
+  // Repeated searches answered from the cache queue their demand signals; write them at shutdown.
+  server.addHook('onClose', async () => {
+    await flushSearchSignals(app.deps);
+  });
   server.decorate('staticPages', statics);
   // Static pages are served once the code fingerprint is known (a few tens of ms after start).
   statics?.init().catch((err: unknown) => server.log.error({ err }, 'static publishing off: code fingerprint failed'));

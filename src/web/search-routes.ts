@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.js';
-import { recordSearch } from '../commands/search/record-search.js';
+import { recordSearch, recordSearchAgain } from '../commands/search/record-search.js';
 import { onCacheHit } from '../http/page-cache.js';
 import { AppError } from '../domain/errors.js';
 import { listThemes } from '../queries/documents.js';
@@ -40,9 +40,9 @@ export async function registerSearchPages(app: FastifyInstance, core: AppContext
     }
     if (page === 1 && params.q.trim()) {
       const signal = { query: result.normalized, agency: params.agency ?? null, resultCount: result.total };
-      await recordSearch(deps, signal);
+      const recorded = await recordSearch(deps, signal);
       // A repeat of this search answered from the page cache is still a search people made.
-      onCacheHit(req, () => void recordSearch(deps, signal));
+      if (recorded) onCacheHit(req, () => recordSearchAgain(deps, recorded));
     }
     const pages = searchPages(result.total, SEARCH_PAGE_SIZE);
     const status = invalid.length ? 400 : page > pages && result.total > 0 ? 404 : 200;

@@ -18,15 +18,57 @@ export function isoWeek(at: Date): string {
  * is not recorded at all, and neither is an empty one. Never throws: losing a signal must not
  * fail a search.
  */
-export async function recordSearch(deps: Deps, s: { query: string; agency: string | null; resultCount: number }): Promise<boolean> {
+export async function recordSearch(deps: Deps, s: { query: string; agency: string | null; resultCount: number }): Promise<SearchSignal | null> {
   const query = s.query.trim();
-  if (!query || scanPersonalData(query).length > 0) return false;
+  if (!query || scanPersonalData(query).length > 0) return null;
   const now = deps.clock.now();
   try {
     const agencyId = s.agency ? ((await deps.db.selectFrom('agencies').select('id').where('code', '=', s.agency).executeTakeFirst())?.id ?? null) : null;
-    await deps.db.insertInto('search_queries').values({ at: now.toISOString(), week: isoWeek(now), agency_id: agencyId, query, result_count: s.resultCount }).execute();
-    return true;
+    const signal = { agency_id: agencyId, query, result_count: s.resultCount };
+    await deps.db.insertInto('search_queries').values({ at: now.toISOString(), week: isoWeek(now), ...signal }).execute();
+    return signal;
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/** A recorded search, as checked and resolved by `recordSearch` (the same search again needs neither). */
+export interface SearchSignal {
+  agency_id: string | null;
+  query: string;
+  result_count: number;
+}
+
+/** Repeats waiting to be written, per store; written together once a second. */
+const waiting = new Map<Deps['db'], { deps: Deps; rows: { at: string; week: string; agency_id: string | null; query: string; result_count: number }[] }>();
+const FLUSH_MS = 1000;
+const MAX_WAITING = 10_000;
+
+/**
+ * Records the same search again, now (a repeat answered from the page cache): queued and written
+ * with the others in one statement within a second, so a popular search costs no write of its
+ * own. Never throws.
+ */
+export function recordSearchAgain(deps: Deps, s: SearchSignal): void {
+  const now = deps.clock.now();
+  let w = waiting.get(deps.db);
+  if (!w) {
+    w = { deps, rows: [] };
+    waiting.set(deps.db, w);
+    setTimeout(() => void flushSearchSignals(deps), FLUSH_MS).unref();
+  }
+  if (w.rows.length < MAX_WAITING) w.rows.push({ at: now.toISOString(), week: isoWeek(now), ...s });
+}
+
+/** Writes the queued repeats now (also at shutdown). Never throws; a failed write loses them. */
+export async function flushSearchSignals(deps: Pick<Deps, 'db'>): Promise<number> {
+  const w = waiting.get(deps.db);
+  if (!w) return 0;
+  waiting.delete(deps.db);
+  try {
+    for (let i = 0; i < w.rows.length; i += 500) await deps.db.insertInto('search_queries').values(w.rows.slice(i, i + 500)).execute();
+    return w.rows.length;
+  } catch {
+    return 0;
   }
 }

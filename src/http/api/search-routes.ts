@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../app.js';
-import { recordSearch } from '../../commands/search/record-search.js';
+import { recordSearch, recordSearchAgain } from '../../commands/search/record-search.js';
 import { onCacheHit } from '../page-cache.js';
 import { invalid } from '../../domain/errors.js';
 import { listThemes } from '../../queries/documents.js';
@@ -74,8 +74,8 @@ export async function registerSearchApi(root: FastifyInstance, app: AppContext):
       const r = await searchDocuments(deps, { ...p, excludeWithdrawn: p.withdrawn === false, page: parsed.page, pageSize });
       if (parsed.page === 1 && p.q.trim()) {
         const signal = { query: r.normalized, agency: p.agency ?? null, resultCount: r.total };
-        await recordSearch(deps, signal);
-        onCacheHit(req, () => void recordSearch(deps, signal));
+        const recorded = await recordSearch(deps, signal);
+        if (recorded) onCacheHit(req, () => recordSearchAgain(deps, recorded));
       }
       reply.header('cache-control', 'public, max-age=30');
       const more = parsed.page * pageSize < Math.min(r.total, 1000);
