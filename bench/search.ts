@@ -9,7 +9,7 @@
 //   --reuse   skip generation and import: measure the store already in --dir
 //   DATABASE_URL=postgres://… imports into and queries PostgreSQL instead of SQLite.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -24,7 +24,7 @@ import { seedDemo } from '../src/commands/seed-demo.js';
 import { searchDocuments } from '../src/queries/search.js';
 import { BENCH_BUREAUS, corpus, type CorpusAgency } from './search-corpus.js';
 import { importBatch, type ImportAgency, type ImportItem } from './search-import.js';
-import { median, rps, rssMiB, start, waitReady } from './lib.js';
+import { hasWrk, median, rps, rssMiB, start, waitReady, wrkRps } from './lib.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -268,8 +268,19 @@ async function searchRps(seconds = 10): Promise<{ rps: number; p50: number; p99:
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
 }
 const rounds = 3;
-const res = { hello: [] as number[], search: [] as number[], p50: [] as number[], p99: [] as number[], rss: [] as number[], non2xx: 0 };
+const res = { hello: [] as number[], search: [] as number[], p50: [] as number[], p99: [] as number[], rss: [] as number[], non2xx: 0, wrkHello: [] as number[], wrkSearch: [] as number[] };
+// wrk (C; far cheaper per request than autocannon on two cores) takes the 50 queries at random,
+// with Accept-Encoding: gzip as HTTP libraries and browsers send.
+const WRK = hasWrk();
+const queryPaths = join(mkdtempSync(join(tmpdir(), 'gk-search-paths-')), 'paths.txt');
+writeFileSync(queryPaths, qs.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`).join('\n') + '\n');
 for (let i = 0; i < rounds; i++) {
+  if (WRK) {
+    res.wrkHello.push(wrkRps('http://127.0.0.1:8095/', { headers: { 'accept-encoding': 'gzip, deflate, br' } }).rps);
+    const w = wrkRps('http://127.0.0.1:8096', { seconds: 10, headers: { 'accept-encoding': 'gzip, deflate, br' }, paths: queryPaths });
+    res.wrkSearch.push(w.rps);
+    res.non2xx += w.non2xx;
+  }
   res.hello.push((await rps('http://127.0.0.1:8095/')).rps);
   const s = await searchRps();
   res.search.push(s.rps);
@@ -285,5 +296,6 @@ const h = median(res.hello);
 const s = median(res.search);
 console.log(`\nGET /api/v1/search, the 50 queries in rotation, 20 connections, median of ${rounds} rounds of 10 s, ${load()}`);
 console.log(`  hello-world ${h.toFixed(0)} req/s; search ${s.toFixed(0)} req/s (p50 ${median(res.p50)} ms, p99 ${median(res.p99)} ms, non-2xx ${res.non2xx}): ratio ${(s / h).toFixed(3)}`);
+if (WRK) console.log(`  load from wrk (gzip accepted): hello-world ${median(res.wrkHello).toFixed(0)} req/s; search ${median(res.wrkSearch).toFixed(0)} req/s: ratio ${(median(res.wrkSearch) / median(res.wrkHello)).toFixed(3)}`);
 console.log(`  server RSS while serving: ${median(res.rss).toFixed(0)} MiB (max ${Math.max(...res.rss).toFixed(0)})`);
 if (imported) console.log(`\nsummary: import ${Math.round(TOTAL / (imported.ms / 1000))} documents/s; query median ${median(ms).toFixed(1)} ms, p95 ${pct(ms, 0.95).toFixed(1)} ms (CPU ${median(cpu).toFixed(1)} / ${pct(cpu, 0.95).toFixed(1)} ms); API ratio ${(s / h).toFixed(3)}; RSS ${median(res.rss).toFixed(0)} MiB`);

@@ -118,6 +118,17 @@ describe('page cache for public pages', () => {
     assert.equal((await fetch(`${base}/en/admin/login`)).headers.get('x-page-cache'), null);
   });
 
+  test('concurrent requests for a page not in the cache render it once; the others wait and take it from the cache', async () => {
+    const api = '/api/v1/search?q=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80%20%E6%8C%87%E5%8D%97';
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(api)));
+    assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200, 200, 200, 200]);
+    assert.deepEqual(answers.map((a) => a.headers['x-page-cache']).sort(), ['hit', 'hit', 'hit', 'hit', 'hit', 'miss']);
+    for (const a of answers) assert.deepEqual(JSON.parse(a.body), JSON.parse(answers[0]?.body ?? ''));
+    await flushSearchSignals(p.app.deps);
+    const n = await p.app.deps.db.selectFrom('search_queries').select((eb) => eb.fn.countAll().as('n')).where('query', '=', '政务公开 指南').executeTakeFirstOrThrow();
+    assert.equal(Number(n.n), 6, 'each of the six searches is still a demand signal');
+  });
+
   test('search pages and /api/v1/search are cached, and every search still counts as a demand signal', async () => {
     const count = async (q: string) => Number((await p.app.deps.db.selectFrom('search_queries').select((eb) => eb.fn.countAll().as('n')).where('query', '=', q).executeTakeFirstOrThrow()).n);
     const page = '/search?q=%E7%BB%BF%E9%81%93%E7%AE%A1%E7%90%86';
