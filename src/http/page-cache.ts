@@ -48,9 +48,10 @@ function hitHead(headers: Record<string, string>, length: number, gzip: boolean,
 }
 
 /**
- * A small cache of rendered public pages, evicting the least recently used (approximately: see `evict`). Public pages are the same for every anonymous
- * reader of a locale and display mode, and most traffic goes to a few pages, so serving the
- * popular ones from memory removes the store and the renderer from the hot path.
+ * A small cache of rendered public pages, evicting about the least recently used (see `evict`).
+ * Public pages are the same for every anonymous reader of a locale and display mode, and most
+ * traffic goes to a few pages, so serving the popular ones from memory removes the store and the
+ * renderer from the hot path.
  *
  * Freshness: every successful change made through this instance (a POST, PATCH or DELETE) empties
  * the cache at once; changes made elsewhere (another instance, the scheduler, the CLI) show after
@@ -120,7 +121,6 @@ export class PageCache {
     return e;
   }
 
-  /** Drops least recently used entries until the cache fits its budget. */
   /**
    * Drops entries until the cache fits its budget, oldest first, except that an entry read since
    * it was last passed gets a second chance (moved to the young end, its mark cleared): the CLOCK
