@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { SYSTEM_ACTOR } from '../src/commands/actor.js';
 import { updateAgency } from '../src/commands/update-agency.js';
 import { renameTheme } from '../src/commands/manage-themes.js';
+import { setValidity } from '../src/commands/documents/set-validity.js';
+import { withdrawDocument } from '../src/commands/documents/withdraw-document.js';
 import { forgetPages, keepRender } from '../src/commands/page-renders.js';
 import { currentRenderEpoch } from '../src/queries/page-renders.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
@@ -94,6 +96,23 @@ describe('static publishing: document pages kept rendered in the store', () => {
     assert.notEqual(after.headers['x-page-cache'], 'static');
     assert.match(after.body, /已更正的文件/);
     assert.match((await get(`${d.url}/v/1`)).body, /将被更正的文件/, 'version 1 stays readable');
+  });
+
+  test('a repeal forgets the old page and the page of its replacement; a withdrawal forgets the page and it shows the notice', async () => {
+    const oldRule = await keptDocument('旧管理办法');
+    const newRule = await keptDocument('新管理办法');
+    await setValidity(p.app.deps, pub.reviewer, oldRule.documentId, { validity: 'repealed', date: '2026-03-01', replacedBy: newRule.indexNumber, note: '已被新办法废止' });
+    assert.equal(await row(oldRule.key), undefined, 'the repealed document’s page is forgotten');
+    forgetMemory();
+    const repealed = await get(oldRule.url);
+    assert.match(repealed.body, /新管理办法/, 'it links its replacement');
+    await kept(oldRule.key);
+    assert.ok((await tagsOf(oldRule.key)).includes(`doc:${newRule.documentId}`), 'tagged with the replacement it shows');
+    await withdrawDocument(p.app.deps, pub.reviewer, newRule.documentId, '内容有误，予以撤回');
+    assert.equal(await row(newRule.key), undefined, 'the withdrawn page is forgotten');
+    assert.equal(await row(oldRule.key), undefined, 'and so is the page that shows its title as the replacement');
+    forgetMemory();
+    assert.match((await get(newRule.url)).body, /内容有误，予以撤回/);
   });
 
   test('publishing an interpretation forgets the page of the policy it explains, which then links it', async () => {
