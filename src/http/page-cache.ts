@@ -141,30 +141,29 @@ export class PageCache {
 
   /** The entry's body compressed, made once (a typical page shrinks about fourfold). */
   gzipOf(e: Entry): Buffer {
-    if (e.gzip === null) {
-      e.gzip = gzipSync(e.body ?? Buffer.alloc(0));
-      e.gzipHead = hitHead(e.headers, e.gzip.length, true);
-      e.bytes += e.gzip.length;
-      this.bytes += e.gzip.length;
-      const gz = e.gzip;
-      this.evict();
-      return gz;
-    }
-    return e.gzip;
+    if (e.gzip !== null) return e.gzip;
+    const gz = gzipSync(e.body ?? Buffer.alloc(0));
+    e.gzip = gz;
+    e.gzipHead = hitHead(e.headers, gz.length, true);
+    this.grow(e, gz.length);
+    return gz;
   }
 
   /** The entry's body uncompressed, made once for a page that came compressed. */
   plainOf(e: Entry): Buffer {
-    if (e.body === null) {
-      e.body = gunzipSync(e.gzip ?? Buffer.alloc(0));
-      e.plainHead = hitHead(e.headers, e.body.length, false);
-      e.bytes += e.body.length;
-      this.bytes += e.body.length;
-      const body = e.body;
-      this.evict();
-      return body;
-    }
-    return e.body;
+    if (e.body !== null) return e.body;
+    const body = gunzipSync(e.gzip ?? Buffer.alloc(0));
+    e.body = body;
+    e.plainHead = hitHead(e.headers, body.length, false);
+    this.grow(e, body.length);
+    return body;
+  }
+
+  /** Counts `n` more bytes held by `e`, and evicts if the budget is passed. */
+  private grow(e: Entry, n: number): void {
+    e.bytes += n;
+    this.bytes += n;
+    this.evict();
   }
 
   clear(): void {
