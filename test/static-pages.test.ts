@@ -180,6 +180,17 @@ describe('static publishing: document pages kept rendered in the store', () => {
     assert.equal((await get(d.url)).headers['x-page-cache'], 'miss', 'six hours old: rendered again');
   });
 
+  test('static publishing is off with the page cache it serves through, or when set to 0 hours', async () => {
+    for (const env of [{ GONGKAI_PAGE_CACHE_SECONDS: '0' }, { GONGKAI_PAGE_CACHE_SECONDS: '10', GONGKAI_STATIC_PAGES_HOURS: '0' }]) {
+      const other = await buildApp({ env });
+      try {
+        assert.equal(other.server.staticPages, null);
+      } finally {
+        await other.dispose();
+      }
+    }
+  });
+
   test('over a real socket the store answers before the router', async () => {
     const d = await keptDocument('套接字测试文件');
     await p.server.listen({ port: 0, host: '127.0.0.1' });

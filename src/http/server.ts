@@ -64,8 +64,9 @@ export async function buildServer(app: AppContext, env: WebEnv, opts: ServerOpti
   const { config } = app;
   // Popular public pages from memory, in front of Fastify (see page-cache.ts for freshness).
   // Document pages kept rendered in the store (static publishing), behind the memory cache.
+  // Served through the page cache, so off with it.
   const statics =
-    config.staticPagesHours > 0
+    config.staticPagesHours > 0 && config.pageCacheSeconds > 0 && config.pageCacheMb > 0
       ? new StaticPages(app.deps, { baseUrl: env.baseUrl, demo: env.demo, maxAgeMs: config.staticPagesHours * 3_600_000, codeRoot: CODE_ROOT, onError: (err) => server.log.error({ err }, 'static page not kept') })
       : null;
   const pageCache = new PageCache({ maxBytes: config.pageCacheMb * 1024 * 1024, ttlMs: config.pageCacheSeconds * 1000, clock: app.deps.clock, statics });

@@ -24,7 +24,18 @@ const STATIC_KEY = /^(?:normal|large)\|(?:\/en)?\/documents\/[A-Za-z0-9_-]{1,64}
  * A fingerprint of the running code (every file of the app's source or build folder): pages
  * rendered by other code are not served, so a deployment never shows pages in an old layout.
  */
-export async function codeFingerprint(root: string): Promise<string> {
+export function codeFingerprint(root: string): Promise<string> {
+  let f = fingerprints.get(root);
+  if (!f) {
+    f = hashTree(root);
+    fingerprints.set(root, f);
+  }
+  return f;
+}
+/** One fingerprint per code folder and process (the code does not change under a running process). */
+const fingerprints = new Map<string, Promise<string>>();
+
+async function hashTree(root: string): Promise<string> {
   const h = createHash('sha256');
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
