@@ -181,7 +181,8 @@ describe('static publishing: document pages kept rendered in the store', () => {
   });
 
   test('static publishing is off with the page cache it serves through, or when set to 0 hours', async () => {
-    for (const env of [{ GONGKAI_PAGE_CACHE_SECONDS: '0' }, { GONGKAI_PAGE_CACHE_SECONDS: '10', GONGKAI_STATIC_PAGES_HOURS: '0' }]) {
+    const settings: Record<string, string>[] = [{ GONGKAI_PAGE_CACHE_SECONDS: '0' }, { GONGKAI_PAGE_CACHE_SECONDS: '10', GONGKAI_STATIC_PAGES_HOURS: '0' }];
+    for (const env of settings) {
       const other = await buildApp({ env });
       try {
         assert.equal(other.server.staticPages, null);
