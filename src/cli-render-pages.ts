@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from './config/config.js';
 import { buildPlatform } from './main.js';
 import { forgetAllPages } from './commands/page-renders.js';
-import { publicDocumentBatches, publicDocuments } from './queries/page-renders.js';
+import { publicDocumentBatches, publicDocumentTotal } from './queries/page-renders.js';
 import { renderAllPages } from './http/static-pages.js';
 
 /**
@@ -24,7 +24,7 @@ export function registerRenderPagesCommand(program: Command): void {
         const statics = platform.server.staticPages;
         if (!statics) throw new Error('static publishing is off (GONGKAI_STATIC_PAGES_HOURS=0)');
         if (o.clear) await forgetAllPages(platform.app.deps);
-        const total = await publicDocuments(platform.app.deps);
+        const total = await publicDocumentTotal(platform.app.deps);
         const bar = new cliProgress.SingleBar({ format: 'render-pages [{bar}] {value}/{total} {percentage}% eta {eta}s', noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
         bar.start(total, 0);
         const t0 = performance.now();

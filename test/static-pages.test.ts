@@ -7,7 +7,8 @@ import { renameTheme } from '../src/commands/manage-themes.js';
 import { setValidity } from '../src/commands/documents/set-validity.js';
 import { withdrawDocument } from '../src/commands/documents/withdraw-document.js';
 import { forgetPages, keepRender } from '../src/commands/page-renders.js';
-import { currentRenderEpoch } from '../src/queries/page-renders.js';
+import { currentRenderEpoch, publicDocumentBatches, publicDocumentTotal } from '../src/queries/page-renders.js';
+import { renderAllPages } from '../src/http/static-pages.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { actorFor, makeStaff, seedTree } from './helpers/factories.js';
 import { publishCorrection, publishDoc, type Publisher } from './helpers/portal-fixtures.js';
@@ -178,6 +179,24 @@ describe('static publishing: document pages kept rendered in the store', () => {
     assert.equal((await get(d.url)).headers['x-page-cache'], 'static');
     p.clock.advance(6 * 3_600_000);
     assert.equal((await get(d.url)).headers['x-page-cache'], 'miss', 'six hours old: rendered again');
+  });
+
+  test('render-pages keeps every public document page not yet kept, and a second run renders none', async () => {
+    const d = await publishDoc(pub, t.city, { title: '预先渲染的文件' });
+    await sequence();
+    const statics = p.server.staticPages;
+    assert.ok(statics);
+    const total = await publicDocumentTotal(p.app.deps);
+    const first = await renderAllPages(p.server, statics, publicDocumentBatches(p.app.deps, 2));
+    assert.equal(first.done, total);
+    assert.equal(first.failed, 0);
+    assert.ok(first.rendered >= 1, 'at least the new document was rendered');
+    assert.ok(await row(`normal|/documents/${d.indexNumber}`), 'its page is kept without any reader');
+    const kept = await p.app.deps.db.selectFrom('page_renders').select((eb) => eb.fn.countAll().as('n')).where('key', 'like', 'normal|/documents/%').where('key', 'not like', '%/v/%').executeTakeFirstOrThrow();
+    assert.equal(Number(kept.n), total, 'one kept page per public document');
+    const second = await renderAllPages(p.server, statics, publicDocumentBatches(p.app.deps, 2), { english: true });
+    assert.equal(second.done, total);
+    assert.equal(second.rendered, total, 'only the English pages were rendered: the Chinese ones were skipped');
   });
 
   test('static publishing is off with the page cache it serves through, or when set to 0 hours', async () => {

@@ -20,6 +20,9 @@ export interface KeepInfo {
 /** Page-cache keys of pages kept statically: document pages and their versions, without a query string. */
 const STATIC_KEY = /^(?:normal|large)\|(?:\/en)?\/documents\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{5}(?:\/v\/[1-9]\d{0,4})?$/;
 
+/** One fingerprint per code folder and process (the code does not change under a running process). */
+const fingerprints = new Map<string, Promise<string>>();
+
 /**
  * A fingerprint of the running code (every file of the app's source or build folder): pages
  * rendered by other code are not served, so a deployment never shows pages in an old layout.
@@ -32,8 +35,6 @@ export function codeFingerprint(root: string): Promise<string> {
   }
   return f;
 }
-/** One fingerprint per code folder and process (the code does not change under a running process). */
-const fingerprints = new Map<string, Promise<string>>();
 
 async function hashTree(root: string): Promise<string> {
   const h = createHash('sha256');

@@ -2,7 +2,7 @@
  * Reads of static publishing (stored renders of document pages; see http/static-pages.ts).
  */
 import type { Deps } from '../commands/deps.js';
-import { publicDocumentCount, publicIndexNumbers, readHead, readRender, renderCounts, renderEpoch, type StoredRender } from '../store/repos/page-render-repo.js';
+import { publicDocumentCount, publicIndexNumbers, readHead, readRender, renderEpoch, type StoredRender } from '../store/repos/page-render-repo.js';
 
 export type { StoredRender };
 
@@ -21,11 +21,6 @@ export function currentRenderEpoch(deps: Pick<Deps, 'db'>): Promise<number> {
   return renderEpoch(deps.db);
 }
 
-/** How many renders are stored, and how many are of the running generation. */
-export function storedRenderCounts(deps: Pick<Deps, 'db'>, generation: string): Promise<{ total: number; current: number }> {
-  return renderCounts(deps.db, generation);
-}
-
 /** The index numbers of every public (published or withdrawn) document, in batches. */
 export async function* publicDocumentBatches(deps: Pick<Deps, 'db'>, size = 500): AsyncGenerator<string[]> {
   let after = '';
@@ -38,6 +33,6 @@ export async function* publicDocumentBatches(deps: Pick<Deps, 'db'>, size = 500)
 }
 
 /** How many documents are public. */
-export async function publicDocuments(deps: Pick<Deps, 'db'>): Promise<number> {
+export async function publicDocumentTotal(deps: Pick<Deps, 'db'>): Promise<number> {
   return publicDocumentCount(deps.db);
 }

@@ -114,15 +114,6 @@ export async function clearRenders(db: Exec): Promise<void> {
   await db.deleteFrom('page_render_heads').execute();
 }
 
-/** How many renders are stored, and how many of them are of `generation`. */
-export async function renderCounts(db: Exec, generation: string): Promise<{ total: number; current: number }> {
-  const r = await db
-    .selectFrom('page_renders')
-    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('generation', '=', generation).then(1).else(0).end()).as('current')])
-    .executeTakeFirst();
-  return { total: Number(r?.total ?? 0), current: Number(r?.current ?? 0) };
-}
-
 /**
  * The tags a platform event's subject invalidates: a document's own pages and the page of the
  * policy it interprets (which lists it); a consultation's draft document and final policy.
