@@ -26,6 +26,12 @@ describe('PostgreSQL introspection while other schemas are dropped', () => {
     assert.deepEqual((await new RetryingIntrospector(flaky(1, '42P01')).getMetadata()).tables, [table]);
   });
 
+  test('an invalid_schema_name error (the whole schema dropped meanwhile) is retried too', async () => {
+    const inner = flaky(1, '3F000');
+    assert.deepEqual(await new RetryingIntrospector(inner).getTables(), [table]);
+    assert.equal(inner.calls, 2);
+  });
+
   test('other errors, and a table that stays missing, are not hidden', async () => {
     const other = flaky(1, '42501');
     await assert.rejects(new RetryingIntrospector(other).getTables(), /does not exist/);

@@ -176,8 +176,11 @@ export function openSqlite(file: string): StoreHandle {
  * tables exist) reads the columns of every schema in the database, calling
  * `pg_get_serial_sequence('schema.table', …)` on each. When another connection drops a schema
  * meanwhile (the tests drop theirs while others run; a multi-tenant host could too), that call
- * fails with undefined_table (42P01) for a table that is not ours. Such a read is simply retried.
+ * fails with undefined_table (42P01) for a table that is not ours, or with invalid_schema_name
+ * (3F000) when the whole schema went between the listing and the call. Such a read is simply
+ * retried.
  */
+const VANISHED = new Set(['42P01', '3F000']);
 export class RetryingIntrospector implements DatabaseIntrospector {
   constructor(private readonly inner: DatabaseIntrospector) {}
   getSchemas(): Promise<SchemaMetadata[]> {
@@ -188,7 +191,7 @@ export class RetryingIntrospector implements DatabaseIntrospector {
       try {
         return await this.inner.getTables(options);
       } catch (e) {
-        if (attempt >= 5 || (e as { code?: unknown }).code !== '42P01') throw e;
+        if (attempt >= 5 || !VANISHED.has(String((e as { code?: unknown }).code))) throw e;
       }
     }
   }
