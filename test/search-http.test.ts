@@ -5,6 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemo } from '../src/commands/seed-demo.js';
+import { translator } from '../src/i18n/i18n.js';
+import { searchDocuments, type SearchResult } from '../src/queries/search.js';
+import { listThemes } from '../src/queries/documents.js';
+import { SearchPage } from '../src/web/public/search-page.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { makeStaff, seedTree, PASSWORD } from './helpers/factories.js';
 import { apiLogin } from './helpers/http.js';
@@ -38,6 +42,8 @@ describe('search over HTTP', () => {
     const body = r.json();
     assert.equal(body.query, '政务公开');
     assert.equal(body.sampled, null, 'a few hundred matches are ranked exactly');
+    assert.equal(body.total_exact, true);
+    assert.ok(body.total >= 2);
     assert.equal(body.items.length, 2);
     assert.match(body.items[0].title_html, /<mark>政务公开<\/mark>/);
     assert.ok(body.facets.genres.length > 0 && body.facets.agencies.length > 0 && body.facets.years.length > 0);
@@ -63,6 +69,20 @@ describe('search over HTTP', () => {
     assert.match(en.body, /Search results for/);
     assert.match(en.body, /rel="prev"/);
     assert.equal((await get(`/search?q=${q('预算')}&page=999`)).statusCode, 404);
+  });
+
+  test('page: a total that stopped counting reads "more than", in both languages', async () => {
+    const themes = await listThemes(p.app.deps);
+    const result = await searchDocuments(p.app.deps, { q: '云溪市', page: 1, pageSize: 20, countLimit: 3 });
+    assert.equal(result.totalExact, false);
+    const render = (r: SearchResult, locale: 'zh-CN' | 'en' = 'zh-CN') => {
+      const ctx = { locale, t: translator(locale), display: 'normal' as const, staff: null, actor: null, barePath: '/search', csrf: '' };
+      return SearchPage({ ctx, params: { q: '云溪市' }, page: 1, pageSize: 20, result: r, themes, invalid: [] }).html;
+    };
+    assert.match(render(result), /找到超过 3 条结果/);
+    assert.match(render(result, 'en'), /Documents found: more than 3;/);
+    const exact = await searchDocuments(p.app.deps, { q: '云溪市', page: 1, pageSize: 20 });
+    assert.match(render(exact), new RegExp(`共找到 ${exact.total} 条结果`));
   });
 
   test('demand signals: normalised queries, counts and weeks; no personal data; staff only', async () => {

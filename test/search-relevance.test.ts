@@ -12,6 +12,7 @@ import { withdrawDocument } from '../src/commands/documents/withdraw-document.js
 import { seedDemo } from '../src/commands/seed-demo.js';
 import { searchDocuments, type SearchInput, type SearchResult } from '../src/queries/search.js';
 import { runSearchExtractions } from '../src/search/extraction-job.js';
+import { parseQuery } from '../src/search/query-parser.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 import { draftInput } from './helpers/factories.js';
 import { makePublisher, publishDocument, type Publisher } from './helpers/publish.js';
@@ -145,6 +146,25 @@ describe(`search results contract [${process.env.DATABASE_URL ? 'postgres' : 'sq
     const p1 = await search('教育', { pageSize: 5, page: 1 });
     const p2 = await search('教育', { pageSize: 5, page: 2 });
     assert.equal(new Set([...p1.items, ...p2.items].map((i) => i.id)).size, 10, 'pages do not overlap');
+  });
+
+  test('counting stops at its limit, and the total then says it is not exact', async () => {
+    const all = await search('云溪市');
+    assert.ok(all.total > 3, `a common query: ${all.total}`);
+    assert.equal(all.totalExact, true);
+    const req = { query: parseQuery('云溪市'), filter: {}, sort: 'relevance' as const, today: 20_000 };
+    const store = p.app.deps.ops.search;
+    assert.equal(await store.count(p.app.deps.db, req, 3), 3);
+    assert.equal(await store.count(p.app.deps.db, req, 100_000), all.total);
+    assert.equal(await store.count(p.app.deps.db, { ...req, filter: { genre: all.items[0]?.genre } }, 1), 1);
+    const capped = await search('云溪市', { countLimit: 3 });
+    assert.equal(capped.total, 3);
+    assert.equal(capped.totalExact, false);
+    assert.deepEqual(
+      capped.items.map((i) => i.id),
+      all.items.map((i) => i.id),
+      'the page does not depend on the count',
+    );
   });
 
   test('bad queries never fail', async () => {

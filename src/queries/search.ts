@@ -33,6 +33,8 @@ export interface SearchInput {
   sort?: 'relevance' | 'date';
   page: number;
   pageSize: number;
+  /** Matches are counted up to this many (default `TOTAL_COUNT_LIMIT`). */
+  countLimit?: number;
 }
 
 /** One result line. `title_html` and `snippet_html` are escaped HTML whose only tags are `<mark>`. */
@@ -66,21 +68,30 @@ export interface SearchResult {
   /** The query as run (folded, canonical) and what was done to it. */
   normalized: string;
   notices: QueryNotice[];
+  /** Matching documents, counted up to `TOTAL_COUNT_LIMIT`. */
   total: number;
+  /** False when more than `total` documents match (the count stopped at its limit). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   items: SearchHit[];
   facets: { agencies: (FacetCount & { code: string; name_zh: string; name_en: string })[]; genres: FacetCount[]; years: FacetCount[] };
   /**
    * Set when the matches outnumber what the store ranks and counts facets over (SQLite: the
-   * 3,000 most recently published): the order and the facet counts then concern those only.
-   * `total` is exact either way.
+   * 1,000 most recently published): the order and the facet counts then concern those only.
    */
   sampled: number | null;
 }
 
 /** Results are never paged past this many documents (deep pages are refined by filters instead). */
 export const MAX_RESULTS_WINDOW = 1000;
+
+/**
+ * Matches are counted up to this many; beyond it the total reads "more than 10,000", as
+ * Elasticsearch's `track_total_hits` does. An exact count of a common word in a million
+ * documents walks its whole posting list (tens of milliseconds) for a figure nobody pages to.
+ */
+export const TOTAL_COUNT_LIMIT = 10_000;
 
 async function resolveFilter(deps: Deps, input: SearchInput): Promise<SearchFilterSql> {
   const f: SearchFilterSql = {};
@@ -106,11 +117,12 @@ export async function searchDocuments(deps: Deps, input: SearchInput, parsed: Pa
   const filter = await resolveFilter(deps, input);
   const today = dayNumber(localDate(deps.clock.now().toISOString(), deps.defaultTimeZone));
   const req: SearchRequestSql = { query: parsed, filter, sort: input.sort ?? 'relevance', today };
-  const empty: SearchResult = { normalized: parsed.normalized, notices: parsed.notices, total: 0, page: input.page, pageSize: input.pageSize, items: [], facets: { agencies: [], genres: [], years: [] }, sampled: null };
+  const empty: SearchResult = { normalized: parsed.normalized, notices: parsed.notices, total: 0, totalExact: true, page: input.page, pageSize: input.pageSize, items: [], facets: { agencies: [], genres: [], years: [] }, sampled: null };
   if (!parsed.must.length) return empty;
   const s = deps.ops.search;
   const offset = (input.page - 1) * input.pageSize;
   const inWindow = offset < MAX_RESULTS_WINDOW;
+  const limit = input.countLimit ?? TOTAL_COUNT_LIMIT;
   // Each facet counts as if its own filter were not set, so other values stay reachable; when
   // none of the three is set, one pass over the matches gives all three.
   const facetsOf = async (): Promise<Record<FacetDim, FacetCount[]>> => {
@@ -122,8 +134,8 @@ export async function searchDocuments(deps: Deps, input: SearchInput, parsed: Pa
     ]);
     return { agency_id, genre, year };
   };
-  const [total, rows, f] = await Promise.all([
-    s.count(deps.db, req),
+  const [counted, rows, f] = await Promise.all([
+    s.count(deps.db, req, limit + 1),
     inWindow ? s.page(deps.db, req, Math.min(input.pageSize, MAX_RESULTS_WINDOW - offset), offset) : Promise.resolve([]),
     facetsOf(),
   ]);
@@ -133,8 +145,9 @@ export async function searchDocuments(deps: Deps, input: SearchInput, parsed: Pa
   const byId = new Map(agencies.map((a) => [a.id, a]));
   return {
     ...empty,
-    total,
-    sampled: s.candidateCap !== null && total > s.candidateCap ? s.candidateCap : null,
+    total: Math.min(counted, limit),
+    totalExact: counted <= limit,
+    sampled: s.candidateCap !== null && counted > s.candidateCap ? s.candidateCap : null,
     items: await hits(deps, rows, parsed.highlight),
     facets: {
       agencies: agencyF.flatMap((a) => {

@@ -33,6 +33,8 @@ export interface IndexEntry {
   d: string[];
   /** Every field folded, spaces collapsed, fields separated by newlines: for "phrases". */
   folded: string;
+  /** Where the body begins in `folded` (UTF-16 units): ranking counts body hits from there. */
+  bodyAt: number;
 }
 
 /** Most characters of body and attachment text indexed per document. */
@@ -51,12 +53,15 @@ export function buildIndexEntry(src: IndexSource): IndexEntry {
   const summary = foldText(src.summary);
   const long = [src.body, ...src.attachments].join('\n').slice(0, MAX_INDEXED_CHARS);
   const body = foldText(long);
+  // Collapsing never crosses a newline, so the head collapsed alone is the prefix of the whole.
+  const head = collapse([title, num, agencies, keywords, summary, ''].join('\n'));
   const numberTokens = docNumberSearchTokens(src.docNumber).map((t) => cleanToken(foldText(t))).filter((t) => t !== '');
   return {
     a: [...indexTokens(title), ...numberTokens, ...indexTokens(num)],
     b: [...indexTokens(agencies), ...indexTokens(keywords)],
     c: indexTokens(summary),
     d: indexTokens(body),
-    folded: collapse([title, num, agencies, keywords, summary, body].join('\n')),
+    folded: head + collapse(body),
+    bodyAt: head.length,
   };
 }

@@ -19,6 +19,7 @@ import * as m016 from './migrations/016-opendata.js';
 import * as m017 from './migrations/017-search-extraction.js';
 import * as m018 from './migrations/018-activitypub.js';
 import * as m019 from './migrations/019-page-renders.js';
+import * as m020 from './migrations/020-search-ranking.js';
 
 type Step = { up(db: Kysely<unknown>, ops: DialectOps): Promise<void> };
 
@@ -42,6 +43,7 @@ const STEPS: Record<string, Step> = {
   '017-search-extraction': m017,
   '018-activitypub': m018,
   '019-page-renders': m019,
+  '020-search-ranking': m020,
 };
 
 /** Names of every migration, in order. */

@@ -9,7 +9,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type CreateTableBuilder, type DatabaseIntrospector, type DatabaseMetadata, type DatabaseMetadataOptions, type SchemaMetadata, type SelectQueryBuilder, type SqliteDatabase, type TableMetadata } from 'kysely';
 import type { DB } from '../schema.js';
-import { postgresSearch, sqliteSearch, type SearchSql } from './search-sql.js';
+import { postgresSearch, type SearchSql } from './search-sql.js';
+import { sqliteSearch } from './search-sqlite.js';
 
 export type DialectKind = 'sqlite' | 'postgres';
 

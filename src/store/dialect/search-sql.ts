@@ -1,8 +1,8 @@
 /**
- * The search index in each dialect. SQLite: an FTS5 table (contentless, rows deleted in place)
- * whose rowid is `search_docs.id`, with four columns of space-joined tokens ranked by BM25
- * weighted 8/4/2/1 (title and number / agencies and keywords / summary / body and attachments).
- * PostgreSQL: a `tsvector` column on `search_docs` with a GIN index, built from the same tokens
+ * The search index in each dialect. SQLite (search-sqlite.ts): an FTS5 table whose rowid is
+ * `search_docs.id`, with four columns of space-joined tokens, ranked by BM25 weighted 8/4/2/1
+ * (title and number / agencies and keywords / summary / body and attachments) as
+ * `search/rank.ts` computes it. PostgreSQL: a `tsvector` column on `search_docs` with a GIN index, built from the same tokens
  * as a literal with weights A–D and positions (so no text-search parser or configuration touches
  * our tokens; it is what the 'simple' configuration would give for them) and ranked by
  * `ts_rank_cd` with weights {0.1, 0.2, 0.4, 1.0} and length normalisation 1.
@@ -15,7 +15,7 @@
  * when the publication that causes it commits.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { toFts5, toTsquery } from '../../search/compile.js';
+import { toTsquery } from '../../search/compile.js';
 import type { IndexEntry } from '../../search/index-entry.js';
 import type { ParsedQuery } from '../../search/query-parser.js';
 import type { Exec, SearchDocTable } from '../schema.js';
@@ -56,28 +56,30 @@ export type FacetDim = 'agency_id' | 'genre' | 'year';
 export interface SearchSql {
   /** Creates the token index (migration 009). */
   createStructures(db: Kysely<unknown>): Promise<void>;
+  /** Creates what the store's ranking needs besides the index (migration 020). */
+  createRankingStructures(db: Kysely<unknown>): Promise<void>;
   /** Inserts or replaces the entry of a document. */
   put(db: Exec, facts: SearchDocFacts, entry: IndexEntry): Promise<void>;
   /** Removes a document from the index (no-op when absent). */
   remove(db: Exec, documentId: string): Promise<void>;
   /** A page of matching document ids, best first (or newest first), with their scores. */
   page(db: Exec, req: SearchRequestSql, limit: number, offset: number): Promise<{ document_id: string; score: number }[]>;
-  /** The number of matching documents. */
-  count(db: Exec, req: SearchRequestSql): Promise<number>;
+  /** The number of matching documents, counting no further than `limit`. */
+  count(db: Exec, req: SearchRequestSql, limit: number): Promise<number>;
   /** Counts of matching documents by one dimension. */
   facet(db: Exec, req: SearchRequestSql, dim: FacetDim): Promise<{ key: string; n: number }[]>;
   /** Counts by several dimensions in one pass over the matches (same filter for all). */
   facets(db: Exec, req: SearchRequestSql, dims: readonly FacetDim[]): Promise<Record<FacetDim, { key: string; n: number }[]>>;
   /**
    * Most matches that ranking and facets look at (the most recently indexed ones), or null when
-   * they always look at all of them. Totals are always exact.
+   * they always look at all of them.
    */
   readonly candidateCap: number | null;
 }
 
-const RECENCY = (today: number): RawBuilder<number> => sql<number>`(1.0 + 0.25 / (1.0 + (CASE WHEN ${today} > s.pub_day THEN ${today} - s.pub_day ELSE 0 END) / 365.0))`;
+export const RECENCY = (today: number): RawBuilder<number> => sql<number>`(1.0 + 0.25 / (1.0 + (CASE WHEN ${today} > s.pub_day THEN ${today} - s.pub_day ELSE 0 END) / 365.0))`;
 
-function filters(f: SearchFilterSql, phrases: readonly string[], contains: (p: string) => RawBuilder<unknown>): RawBuilder<unknown> {
+export function filters(f: SearchFilterSql, phrases: readonly string[], contains: (p: string) => RawBuilder<unknown>): RawBuilder<unknown> {
   const c: RawBuilder<unknown>[] = [];
   if (f.status) c.push(sql`s.status = ${f.status}`);
   if (f.agencyId) c.push(sql`s.agency_id = ${f.agencyId}`);
@@ -100,10 +102,10 @@ function facetRows(rows: { key: string | number | null; n: number | string }[]):
   return rows.filter((r) => r.key !== null).map((r) => ({ key: String(r.key), n: Number(r.n) }));
 }
 
-const FACET_LIMIT = 50;
+export const FACET_LIMIT = 50;
 
 /** Rows of (agency_id, genre, year, n) summed into one facet list per dimension. */
-function splitFacets(rows: { agency_id: string; genre: string; year: number | null; n: number | string }[], dims: readonly FacetDim[]): Record<FacetDim, { key: string; n: number }[]> {
+export function splitFacets(rows: { agency_id: string; genre: string; year: number | null; n: number | string }[], dims: readonly FacetDim[]): Record<FacetDim, { key: string; n: number }[]> {
   const out: Record<FacetDim, { key: string; n: number }[]> = { agency_id: [], genre: [], year: [] };
   for (const dim of dims) {
     const sums = new Map<string | number, number>();
@@ -118,82 +120,6 @@ function splitFacets(rows: { agency_id: string; genre: string; year: number | nu
   }
   return out;
 }
-
-/**
- * SQLite ranks and counts facets over at most this many matches, the most recently indexed (FTS5
- * reads a doclist in rowid order, rowids follow first indexing, that is first publication, and
- * a LIMIT stops the scan): BM25 and a join for every one of a million matches of a common word
- * would take seconds. Up to the cap every figure is exact; the total always is.
- */
-export const SQLITE_CANDIDATE_CAP = 3_000;
-
-/** The most recently indexed matches (capped), joined to their facts, with their BM25 when asked. */
-function sqliteCandidates(req: SearchRequestSql, m: string, cols: RawBuilder<unknown>): RawBuilder<unknown> {
-  const where = filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
-  return sql`SELECT ${cols} FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-    WHERE search_fts MATCH ${m} ${where} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`;
-}
-
-function hasFilters(req: SearchRequestSql): boolean {
-  return req.query.phrases.length > 0 || Object.values(req.filter).some((v) => v !== undefined && v !== false);
-}
-
-/** SQLite FTS5. */
-export const sqliteSearch: SearchSql = {
-  async createStructures(db) {
-    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(a, b, c, d, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
-  },
-  async put(db, facts, entry) {
-    const old = await db.selectFrom('search_docs').select('id').where('document_id', '=', facts.document_id).executeTakeFirst();
-    let id: number;
-    if (old) {
-      id = old.id;
-      await db.updateTable('search_docs').set(facts).where('id', '=', id).execute();
-      await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
-    } else {
-      const r = await db.insertInto('search_docs').values(facts).returning('id').executeTakeFirstOrThrow();
-      id = r.id;
-    }
-    await sql`INSERT INTO search_fts (rowid, a, b, c, d) VALUES (${id}, ${entry.a.join(' ')}, ${entry.b.join(' ')}, ${entry.c.join(' ')}, ${entry.d.join(' ')})`.execute(db);
-  },
-  async remove(db, documentId) {
-    const old = await db.selectFrom('search_docs').select('id').where('document_id', '=', documentId).executeTakeFirst();
-    if (!old) return;
-    await sql`DELETE FROM search_fts WHERE rowid = ${old.id}`.execute(db);
-    await db.deleteFrom('search_docs').where('id', '=', old.id).execute();
-  },
-  async page(db, req, limit, offset) {
-    const m = toFts5(req.query);
-    if (m === null) return [];
-    const order = req.sort === 'date' ? sql`s.pub_date DESC, s.document_id DESC` : sql`score DESC, s.document_id`;
-    const cand = sqliteCandidates(req, m, sql`s.document_id, s.pub_day, s.pub_date, bm25(search_fts, 8.0, 4.0, 2.0, 1.0) AS bm`);
-    const r = await sql<{ document_id: string; score: number }>`SELECT s.document_id, -s.bm * ${RECENCY(req.today)} AS score
-      FROM (${cand}) s ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
-    return r.rows.map((x) => ({ document_id: x.document_id, score: Number(x.score) }));
-  },
-  async count(db, req) {
-    const m = toFts5(req.query);
-    if (m === null) return 0;
-    // Without filters the doclists alone answer (every FTS row has its search_docs row).
-    const r = hasFilters(req)
-      ? await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-          WHERE search_fts MATCH ${m} ${filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`)}`.execute(db)
-      : await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}`.execute(db);
-    return Number(r.rows[0]?.n ?? 0);
-  },
-  async facet(db, req, dim) {
-    return (await this.facets(db, req, [dim]))[dim];
-  },
-  async facets(db, req, dims) {
-    const m = toFts5(req.query);
-    if (m === null) return splitFacets([], dims);
-    const cand = sqliteCandidates(req, m, sql`s.agency_id, s.genre, s.year`);
-    const r = await sql<{ agency_id: string; genre: string; year: number | null; n: number }>`SELECT agency_id, genre, year, count(*) AS n
-      FROM (${cand}) GROUP BY agency_id, genre, year`.execute(db);
-    return splitFacets(r.rows, dims);
-  },
-  candidateCap: SQLITE_CANDIDATE_CAP,
-};
 
 /** PostgreSQL caps positions at 16383 and keeps at most 256 per lexeme. */
 const PG_MAX_POS = 16383;
@@ -226,6 +152,9 @@ function pgWhere(req: SearchRequestSql, q: string): RawBuilder<unknown> {
 
 /** PostgreSQL tsvector with GIN. */
 export const postgresSearch: SearchSql = {
+  async createRankingStructures() {
+    // ts_rank_cd reads the tsvector alone.
+  },
   async createStructures(db) {
     await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector`.execute(db);
     await sql`CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)`.execute(db);
@@ -252,10 +181,10 @@ export const postgresSearch: SearchSql = {
       FROM search_docs s WHERE ${pgWhere(req, q)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`.execute(db);
     return r.rows.map((x) => ({ document_id: x.document_id, score: Number(x.score) }));
   },
-  async count(db, req) {
+  async count(db, req, limit) {
     const q = toTsquery(req.query);
     if (q === null) return 0;
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_docs s WHERE ${pgWhere(req, q)}`.execute(db);
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_docs s WHERE ${pgWhere(req, q)} LIMIT ${limit}) m`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
   async facet(db, req, dim) {

@@ -149,7 +149,11 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
             <div class="section-head">
               <h2 id="results-h">{ctx.t('catalogue.results')}</h2>
               <span class="muted">
-                {result.total > MAX_RESULTS_WINDOW ? ctx.t('search.count_capped', { n: result.total, max: MAX_RESULTS_WINDOW }) : ctx.t('search.count', { n: result.total })}
+                {!result.totalExact
+                  ? ctx.t('search.count_over', { n: result.total, max: MAX_RESULTS_WINDOW })
+                  : result.total > MAX_RESULTS_WINDOW
+                    ? ctx.t('search.count_capped', { n: result.total, max: MAX_RESULTS_WINDOW })
+                    : ctx.t('search.count', { n: result.total })}
               </span>
             </div>
             <p class="hint">{ctx.t('search.query_as_run', { q: result.normalized })}</p>
