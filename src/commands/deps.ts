@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../domain/clock.js';
+import { uuid7 } from '../domain/uuid7.js';
 import type { DialectOps } from '../store/dialect/dialect.js';
 import type { DB } from '../store/schema.js';
 import type { ScryptCost } from '../security/password.js';
@@ -32,4 +32,5 @@ export interface Deps {
 
 export type { Exec } from '../store/schema.js';
 
-export const uuid = (): string => randomUUID();
+/** Row ids: time-ordered UUIDv7 (see uuid7.ts). */
+export const uuid = (): string => uuid7();

@@ -36,7 +36,7 @@ const quoted = (t: string): string => `"${t}"`;
 
 export const sqliteSearch: SearchSql = {
   async createStructures(db) {
-    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(a, b, c, d, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(a, b, c, d, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
   },
   async createRankingStructures(db) {
     await sql`CREATE TABLE search_heads (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL, n_tokens INTEGER NOT NULL, body_at INTEGER NOT NULL)`.execute(db);
