@@ -11,6 +11,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { toFts5 } from '../../search/compile.js';
 import { DF_WINDOW, estimateDf, idf, positiveTokens, rankCandidates, type RankCandidate } from '../../search/rank.js';
+import type { Exec } from '../schema.js';
 import { filters, splitFacets, type SearchRequestSql, type SearchSql } from './search-sql.js';
 
 /** Most matches ranked and counted by facet: the most recently published ones. */
@@ -20,11 +21,27 @@ function where(req: SearchRequestSql): RawBuilder<unknown> {
   return filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
 }
 
-/** The most recently indexed matches (capped), joined to their facts. */
-function candidates(req: SearchRequestSql, m: string, cols: RawBuilder<unknown>, heads = false): RawBuilder<unknown> {
-  return sql`SELECT ${cols} FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-    ${heads ? sql`LEFT JOIN search_heads h ON h.id = s.id` : sql``}
-    WHERE search_fts MATCH ${m} ${where(req)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`;
+/** A candidate: what ranking and facets need of one of the most recent matches. */
+type CandidateRow = RankCandidate & { agency_id: string; genre: string; year: number | null };
+
+/**
+ * The most recently indexed matches (capped), joined to their facts and stored heads. One search
+ * asks for its page and its facets at once with the same request object: they share one read,
+ * kept only until it completes (a later call reads afresh).
+ */
+const shared = new WeakMap<SearchRequestSql, { db: Exec; rows: Promise<CandidateRow[]> }>();
+function candidates(db: Exec, req: SearchRequestSql, m: string): Promise<CandidateRow[]> {
+  const hit = shared.get(req);
+  if (hit && hit.db === db) return hit.rows;
+  const rows = sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.a, h.b, h.c, h.n_tokens
+    FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid LEFT JOIN search_heads h ON h.id = s.id
+    WHERE search_fts MATCH ${m} ${where(req)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`
+    .execute(db)
+    .then((r) => r.rows);
+  shared.set(req, { db, rows });
+  const forget = () => shared.delete(req);
+  rows.then(forget, forget);
+  return rows;
 }
 
 function hasFilters(req: SearchRequestSql): boolean {
@@ -66,10 +83,10 @@ export const sqliteSearch: SearchSql = {
   async page(db, req, limit, offset) {
     const m = toFts5(req.query);
     if (m === null) return [];
-    const cand = await sql<RankCandidate>`${candidates(req, m, sql`s.document_id, s.pub_day, s.pub_date, h.a, h.b, h.c, h.n_tokens`, true)}`.execute(db);
-    if (!cand.rows.length) return [];
+    const cand = await candidates(db, req, m);
+    if (!cand.length) return [];
     if (req.sort === 'date') {
-      const rows = [...cand.rows].sort((x, y) => (x.pub_date < y.pub_date ? 1 : x.pub_date > y.pub_date ? -1 : x.document_id < y.document_id ? 1 : -1));
+      const rows = [...cand].sort((x, y) => (x.pub_date < y.pub_date ? 1 : x.pub_date > y.pub_date ? -1 : x.document_id < y.document_id ? 1 : -1));
       return rows.slice(offset, offset + limit).map((r) => ({ document_id: r.document_id, score: 0 }));
     }
     const tokens = positiveTokens(req.query.must);
@@ -81,7 +98,7 @@ export const sqliteSearch: SearchSql = {
       const row = r.rows[0];
       idfs.push(idf(maxId, estimateDf(Number(row?.n ?? 0), Number(row?.oldest ?? 0), maxId)));
     }
-    const ranked = await rankCandidates(cand.rows, tokens, idfs, req.today, async (ids) => {
+    const ranked = await rankCandidates(cand, tokens, idfs, req.today, async (ids) => {
       const r = await sql<{ document_id: string; folded: string; body_at: number | null }>`SELECT s.document_id, s.folded, h.body_at
         FROM search_docs s LEFT JOIN search_heads h ON h.id = s.id WHERE s.document_id IN (${sql.join(ids)})`.execute(db);
       return new Map(r.rows.map((x) => [x.document_id, x.folded.slice(x.body_at ?? 0)]));
@@ -104,10 +121,7 @@ export const sqliteSearch: SearchSql = {
   async facets(db, req, dims) {
     const m = toFts5(req.query);
     if (m === null) return splitFacets([], dims);
-    const cand = candidates(req, m, sql`s.agency_id, s.genre, s.year`);
-    const r = await sql<{ agency_id: string; genre: string; year: number | null; n: number }>`SELECT agency_id, genre, year, count(*) AS n
-      FROM (${cand}) GROUP BY agency_id, genre, year`.execute(db);
-    return splitFacets(r.rows, dims);
+    return splitFacets((await candidates(db, req, m)).map((c) => ({ agency_id: c.agency_id, genre: c.genre, year: c.year, n: 1 })), dims);
   },
   candidateCap: SQLITE_CANDIDATE_CAP,
 };
