@@ -2,8 +2,8 @@
  * The search index in each dialect. SQLite (search-sqlite.ts): an FTS5 table whose rowid is
  * `search_docs.id`, with four columns of space-joined tokens, ranked by BM25 weighted 8/4/2/1
  * (title and number / agencies and keywords / summary / body and attachments) as
- * `search/rank.ts` computes it. PostgreSQL: a `tsvector` column on `search_docs` with a GIN index, built from the same tokens
- * as a literal with weights A–D and positions (so no text-search parser or configuration touches
+ * `search/rank.ts` computes it. PostgreSQL: a `tsvector` column on `search_docs` with a GIN
+ * index, built from the same tokens as a literal with weights A–D and positions (so no text-search parser or configuration touches
  * our tokens; it is what the 'simple' configuration would give for them) and ranked by
  * `ts_rank_cd` with weights {0.1, 0.2, 0.4, 1.0} and length normalisation 1.
  *
@@ -77,7 +77,7 @@ export interface SearchSql {
   readonly candidateCap: number | null;
 }
 
-export const RECENCY = (today: number): RawBuilder<number> => sql<number>`(1.0 + 0.25 / (1.0 + (CASE WHEN ${today} > s.pub_day THEN ${today} - s.pub_day ELSE 0 END) / 365.0))`;
+const RECENCY = (today: number): RawBuilder<number> => sql<number>`(1.0 + 0.25 / (1.0 + (CASE WHEN ${today} > s.pub_day THEN ${today} - s.pub_day ELSE 0 END) / 365.0))`;
 
 export function filters(f: SearchFilterSql, phrases: readonly string[], contains: (p: string) => RawBuilder<unknown>): RawBuilder<unknown> {
   const c: RawBuilder<unknown>[] = [];
