@@ -35,6 +35,13 @@ export interface IndexEntry {
   folded: string;
   /** Where the body begins in `folded` (UTF-16 units): ranking counts body hits from there. */
   bodyAt: number;
+  /**
+   * The short fields folded, for ranking (`search/rank.ts`): title, number and the number's
+   * search forms, then from `headB` agencies and keywords, then from `headC` the summary.
+   */
+  head: string;
+  headB: number;
+  headC: number;
 }
 
 /** Most characters of body and attachment text indexed per document. */
@@ -56,6 +63,8 @@ export function buildIndexEntry(src: IndexSource): IndexEntry {
   // Collapsing never crosses a newline, so the head collapsed alone is the prefix of the whole.
   const head = collapse([title, num, agencies, keywords, summary, ''].join('\n'));
   const numberTokens = docNumberSearchTokens(src.docNumber).map((t) => cleanToken(foldText(t))).filter((t) => t !== '');
+  const classA = collapse(`${title}\n${num}\n${numberTokens.join(' ')}\n`);
+  const classB = collapse(`${agencies}\n${keywords}\n`);
   return {
     a: [...indexTokens(title), ...numberTokens, ...indexTokens(num)],
     b: [...indexTokens(agencies), ...indexTokens(keywords)],
@@ -63,5 +72,8 @@ export function buildIndexEntry(src: IndexSource): IndexEntry {
     d: indexTokens(body),
     folded: head + collapse(body),
     bodyAt: head.length,
+    head: classA + classB + collapse(summary),
+    headB: classA.length,
+    headC: classA.length + classB.length,
   };
 }

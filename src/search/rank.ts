@@ -8,11 +8,14 @@
  * - document frequency: exact when a term has fewer than `DF_WINDOW` postings; otherwise
  *   estimated from the density of its newest `DF_WINDOW` postings (`estimateDf`), which FTS5
  *   reads from the end of the posting list without walking the rest;
- * - term frequencies in the title and number, the agencies and keywords, and the summary: from
- *   the entry's stored token lists (`search_heads`);
+ * - term frequencies in the title and number, the agencies and keywords, and the summary: counted
+ *   in the entry's stored folded short fields (`search_heads`);
  * - term frequency in the body: first taken as one for every candidate (stage 1), then counted in
- *   the folded text of the best `RERANK` candidates (stage 2), which are re-ordered by the full
- *   score. The final order is the re-ordered best ones followed by the rest in stage-1 order, so
+ *   the folded body of the best `RERANK` candidates (stage 2), which are re-ordered by the full
+ *   score.
+ *
+ * Frequencies are occurrences of the token in the folded text, which is what the index tokens
+ * were cut from: for Chinese the two agree; a Latin token also counts inside a longer word. The final order is the re-ordered best ones followed by the rest in stage-1 order, so
  *   every page of a query comes from one fixed order.
  *
  * Pure: the store supplies the rows.
@@ -33,10 +36,10 @@ export interface RankCandidate {
   document_id: string;
   pub_day: number;
   pub_date: string;
-  /** Space-joined tokens of the title and number, agencies and keywords, summary. */
-  a: string | null;
-  b: string | null;
-  c: string | null;
+  /** Folded short fields (null when not yet stored): title and number up to `b_at`, agencies and keywords up to `c_at`, then the summary. */
+  head: string | null;
+  b_at: number | null;
+  c_at: number | null;
   /** Tokens in all four classes (the document length of BM25). */
   n_tokens: number | null;
 }
@@ -75,18 +78,16 @@ export function idf(n: number, df: number): number {
   return x > 0 ? x : 1e-6;
 }
 
-/** Occurrences of `token` in a space-joined token list. */
-export function countToken(list: string, token: string): number {
-  if (!list) return 0;
-  let n = 0;
-  let at = 0;
-  for (;;) {
-    const i = list.indexOf(token, at);
-    if (i < 0) return n;
-    const end = i + token.length;
-    if ((i === 0 || list.charCodeAt(i - 1) === 32) && (end === list.length || list.charCodeAt(end) === 32)) n++;
-    at = end;
-  }
+/** Weighted occurrences of `t` in a stored head: by the class each occurrence falls in. */
+export function headFrequency(c: Pick<RankCandidate, 'head' | 'b_at' | 'c_at'>, t: string): number {
+  const head = c.head;
+  if (!head || !t) return 0;
+  const [wa, wb, wc] = CLASS_WEIGHTS;
+  const bAt = c.b_at ?? 0;
+  const cAt = c.c_at ?? 0;
+  let f = 0;
+  for (let at = head.indexOf(t); at >= 0; at = head.indexOf(t, at + t.length)) f += at < bAt ? wa : at < cAt ? wb : wc;
+  return f;
 }
 
 /** Occurrences of `s` in `text` (non-overlapping). */
@@ -134,9 +135,9 @@ export async function rankCandidates(
   if (!cands.length) return [];
   const known = cands.filter((c) => c.n_tokens !== null);
   const avgLen = known.length ? known.reduce((s, c) => s + (c.n_tokens ?? 0), 0) / known.length : 1;
-  const [wa, wb, wc, wd] = CLASS_WEIGHTS;
+  const wd = CLASS_WEIGHTS[3];
   const scored: Scored[] = cands.map((c) => {
-    const head = tokens.map((t) => wa * countToken(c.a ?? '', t) + wb * countToken(c.b ?? '', t) + wc * countToken(c.c ?? '', t));
+    const head = tokens.map((t) => headFrequency(c, t));
     const len = c.n_tokens ?? avgLen;
     return { c, head, score: bm25(idfs, head.map((h) => h + wd), len, avgLen) * recency(today, c.pub_day) };
   });

@@ -1,6 +1,6 @@
 /**
- * The SQLite search store: a contentless FTS5 table (rows deleted in place) whose rowid is
- * `search_docs.id`, and `search_heads`, the token lists of the short fields with the document's
+ * The SQLite search store: a contentless FTS5 table (rows deleted in place, no positions) whose
+ * rowid is `search_docs.id`, and `search_heads`, the folded short fields with the document's
  * length, which ranking reads instead of FTS5's `bm25()` (see `search/rank.ts` for why).
  *
  * FTS5 reads a posting list in rowid order, rowids follow first indexing (first publication),
@@ -33,7 +33,7 @@ const shared = new WeakMap<SearchRequestSql, { db: Exec; rows: Promise<Candidate
 function candidates(db: Exec, req: SearchRequestSql, m: string): Promise<CandidateRow[]> {
   const hit = shared.get(req);
   if (hit && hit.db === db) return hit.rows;
-  const rows = sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.a, h.b, h.c, h.n_tokens
+  const rows = sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.head, h.b_at, h.c_at, h.n_tokens
     FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid LEFT JOIN search_heads h ON h.id = s.id
     WHERE search_fts MATCH ${m} ${where(req)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`
     .execute(db)
@@ -56,7 +56,7 @@ export const sqliteSearch: SearchSql = {
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(a, b, c, d, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0')`.execute(db);
   },
   async createRankingStructures(db) {
-    await sql`CREATE TABLE search_heads (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, c TEXT NOT NULL, n_tokens INTEGER NOT NULL, body_at INTEGER NOT NULL)`.execute(db);
+    await sql`CREATE TABLE search_heads (id INTEGER PRIMARY KEY, head TEXT NOT NULL, b_at INTEGER NOT NULL, c_at INTEGER NOT NULL, body_at INTEGER NOT NULL, n_tokens INTEGER NOT NULL)`.execute(db);
   },
   async put(db, facts, entry) {
     const old = await db.selectFrom('search_docs').select('id').where('document_id', '=', facts.document_id).executeTakeFirst();
@@ -71,7 +71,7 @@ export const sqliteSearch: SearchSql = {
     }
     await sql`INSERT INTO search_fts (rowid, a, b, c, d) VALUES (${id}, ${entry.a.join(' ')}, ${entry.b.join(' ')}, ${entry.c.join(' ')}, ${entry.d.join(' ')})`.execute(db);
     const n = entry.a.length + entry.b.length + entry.c.length + entry.d.length;
-    await sql`INSERT OR REPLACE INTO search_heads (id, a, b, c, n_tokens, body_at) VALUES (${id}, ${entry.a.join(' ')}, ${entry.b.join(' ')}, ${entry.c.join(' ')}, ${n}, ${entry.bodyAt})`.execute(db);
+    await sql`INSERT OR REPLACE INTO search_heads (id, head, b_at, c_at, body_at, n_tokens) VALUES (${id}, ${entry.head}, ${entry.headB}, ${entry.headC}, ${entry.bodyAt}, ${n})`.execute(db);
   },
   async remove(db, documentId) {
     const old = await db.selectFrom('search_docs').select('id').where('document_id', '=', documentId).executeTakeFirst();
