@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedDemo } from '../src/commands/seed-demo.js';
-import { searchDocuments } from '../src/queries/search.js';
+import { demoAgencyCodes } from '../src/commands/demo-agencies.js';
+import { searchDocuments, type SearchInput } from '../src/queries/search.js';
 import { reindexAll } from '../src/search/reindex.js';
+import { filterToken } from '../src/store/dialect/search-sqlite.js';
 import { buildApp, type TestPlatform } from './helpers/app.js';
 
 describe('search reindex', () => {
@@ -58,6 +60,36 @@ describe('search reindex', () => {
       await reindexAll(d, { fresh: true });
       assert.ok((await heads()) > 0);
       assert.deepEqual(await ranked(), want);
+    });
+
+    test('SQLite: filters give the same results as filter tokens and as tests on each row', async () => {
+      const d = p.app.deps;
+      const city = demoAgencyCodes().get('yunxi') ?? '';
+      const cases: Partial<SearchInput>[] = [
+        { genre: 'normative' },
+        { agency: city },
+        { agency: city, subtree: true },
+        { year: 2025 },
+        { from: '2025-01-01', to: '2026-06-30' },
+        { validity: 'valid', normative: true },
+        { excludeWithdrawn: true, genre: 'notices' },
+      ];
+      const run = async () => {
+        const out: string[][] = [];
+        for (const c of cases) for (const q of ['办法', '通知', '公开']) out.push((await searchDocuments(d, { q, page: 1, pageSize: 50, ...c })).items.map((i) => i.id));
+        return out;
+      };
+      const withTokens = await run();
+      // The filter values are in the index as tokens of their own, which no query text can spell.
+      const tokenCount = async (t: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${`"${t}"`}`.execute(d.db)).rows[0]?.n);
+      assert.ok((await tokenCount(filterToken('g', 'normative'))) > 0);
+      assert.equal(await tokenCount('gnormative'), 0);
+      assert.ok(withTokens.filter((x) => x.length > 0).length >= 10, 'most cases find something');
+      await d.db.deleteFrom('instance_meta').where('key', '=', 'search.filter_tokens').execute();
+      assert.deepEqual(await run(), withTokens, 'row tests agree');
+      await reindexAll(d, { fresh: true });
+      assert.ok(await d.db.selectFrom('instance_meta').select('value').where('key', '=', 'search.filter_tokens').executeTakeFirst(), 'a completed reindex records the tokens');
+      assert.deepEqual(await run(), withTokens);
     });
   }
 });

@@ -53,6 +53,7 @@ export async function reindexAll(deps: Deps, opts: { batch?: number; fresh?: boo
     .where((eb) => eb.or([eb('d.id', 'is', null), eb('d.status', 'not in', ['published', 'withdrawn'])]))
     .execute();
   for (const s of stale) await deps.ops.search.remove(db, s.document_id);
+  await deps.ops.search.indexComplete(db);
   await db.deleteFrom('instance_meta').where('key', '=', CURSOR_KEY).execute();
   return progress();
 }

@@ -58,6 +58,8 @@ export interface SearchSql {
   createStructures(db: Kysely<unknown>): Promise<void>;
   /** Creates what the store's ranking needs besides the index (migration 020). */
   createRankingStructures(db: Kysely<unknown>): Promise<void>;
+  /** Called when a rebuild has re-indexed every document (`gongkai reindex`). */
+  indexComplete(db: Exec): Promise<void>;
   /** Inserts or replaces the entry of a document. */
   put(db: Exec, facts: SearchDocFacts, entry: IndexEntry): Promise<void>;
   /** Removes a document from the index (no-op when absent). */
@@ -154,6 +156,9 @@ function pgWhere(req: SearchRequestSql, q: string): RawBuilder<unknown> {
 export const postgresSearch: SearchSql = {
   async createRankingStructures() {
     // ts_rank_cd reads the tsvector alone.
+  },
+  async indexComplete() {
+    // Filters are columns the planner combines with the GIN index: nothing to record.
   },
   async createStructures(db) {
     await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector`.execute(db);

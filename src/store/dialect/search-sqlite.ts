@@ -12,13 +12,79 @@ import { sql, type RawBuilder } from 'kysely';
 import { toFts5 } from '../../search/compile.js';
 import { DF_WINDOW, estimateDf, idf, positiveTokens, rankCandidates, type RankCandidate } from '../../search/rank.js';
 import type { Exec } from '../schema.js';
-import { filters, splitFacets, type SearchRequestSql, type SearchSql } from './search-sql.js';
+import { filters, splitFacets, type SearchDocFacts, type SearchFilterSql, type SearchRequestSql, type SearchSql } from './search-sql.js';
 
 /** Most matches ranked and counted by facet: the most recently published ones. */
 export const SQLITE_CANDIDATE_CAP = 1_000;
 
-function where(req: SearchRequestSql): RawBuilder<unknown> {
-  return filters(req.filter, req.query.phrases, (p) => sql`instr(s.folded, ${p}) > 0`);
+/**
+ * Filter values are indexed as tokens too, so a filter is one more posting list for FTS5 to
+ * intersect (as Lucene treats filters) instead of a row to fetch and test for each match: a
+ * common word filtered to one agency or year no longer walks a million rows. The private-use
+ * prefix keeps them apart from text: no query token can spell one (`cleanToken`).
+ */
+const FILTER_MARK = '\uE000';
+export function filterToken(kind: 's' | 'a' | 'g' | 'y' | 'p' | 'v' | 'n', value: string | number): string {
+  return `${FILTER_MARK}${kind}${String(value).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
+function factTokens(f: SearchDocFacts): string[] {
+  const t = [filterToken('s', f.status), filterToken('a', f.agency_id), filterToken('g', f.genre), filterToken('v', f.validity), filterToken('n', f.is_normative), filterToken('p', f.pub_date.slice(0, 4))];
+  if (f.year !== null) t.push(filterToken('y', f.year));
+  return t;
+}
+
+/** Set once every entry carries its filter tokens: at creation of an empty index, or by a completed reindex. */
+const FILTER_TOKENS_KEY = 'search.filter_tokens';
+/** Longest date range (in years) narrowed by its years' tokens; a subtree of more agencies is tested row by row. */
+const MAX_RANGE_YEARS = 50;
+const MAX_SUBTREE = 200;
+
+/** How a request runs: its MATCH expression, and the filters left to test on each row. */
+interface Plan {
+  m: string;
+  rest: SearchFilterSql;
+  phrases: readonly string[];
+}
+
+async function plan(db: Exec, req: SearchRequestSql): Promise<Plan | null> {
+  const q = toFts5(req.query);
+  if (q === null) return null;
+  const f = req.filter;
+  const phrases = req.query.phrases;
+  const tokens = await db.selectFrom('instance_meta').select('value').where('key', '=', FILTER_TOKENS_KEY).executeTakeFirst();
+  if (!tokens) return { m: q, rest: f, phrases };
+  const and: string[] = [];
+  const rest: SearchFilterSql = { theme: f.theme, from: f.from, to: f.to };
+  const one = (kind: Parameters<typeof filterToken>[0], v: string | number | undefined) => {
+    if (v !== undefined) and.push(quoted(filterToken(kind, v)));
+  };
+  const any = (kind: Parameters<typeof filterToken>[0], vs: readonly (string | number)[]) => and.push(`(${vs.map((v) => quoted(filterToken(kind, v))).join(' OR ')})`);
+  one('s', f.status);
+  one('a', f.agencyId);
+  one('g', f.genre);
+  one('y', f.year);
+  one('v', f.validity);
+  if (f.normative) one('n', 1);
+  if (f.agencyPath) {
+    const ids = (await db.selectFrom('agencies').select('id').where('path', 'like', `${f.agencyPath}%`).execute()).map((r) => r.id);
+    if (ids.length && ids.length <= MAX_SUBTREE) any('a', ids);
+    else rest.agencyPath = f.agencyPath;
+  }
+  if (f.from && f.to) {
+    const y0 = Number(f.from.slice(0, 4));
+    const y1 = Number(f.to.slice(0, 4));
+    if (y1 >= y0 && y1 - y0 < MAX_RANGE_YEARS) any('p', Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i));
+  }
+  return { m: and.length ? `(${q}) AND ${and.join(' AND ')}` : q, rest, phrases };
+}
+
+function where(p: Plan): RawBuilder<unknown> {
+  return filters(p.rest, p.phrases, (x) => sql`instr(s.folded, ${x}) > 0`);
+}
+
+function needsRows(p: Plan): boolean {
+  return p.phrases.length > 0 || Object.values(p.rest).some((v) => v !== undefined && v !== false);
 }
 
 /** A candidate: what ranking and facets need of one of the most recent matches. */
@@ -30,22 +96,18 @@ type CandidateRow = RankCandidate & { agency_id: string; genre: string; year: nu
  * kept only until it completes (a later call reads afresh).
  */
 const shared = new WeakMap<SearchRequestSql, { db: Exec; rows: Promise<CandidateRow[]> }>();
-function candidates(db: Exec, req: SearchRequestSql, m: string): Promise<CandidateRow[]> {
+function candidates(db: Exec, req: SearchRequestSql, p: Plan): Promise<CandidateRow[]> {
   const hit = shared.get(req);
   if (hit && hit.db === db) return hit.rows;
   const rows = sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.head, h.b_at, h.c_at, h.n_tokens
     FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid LEFT JOIN search_heads h ON h.id = s.id
-    WHERE search_fts MATCH ${m} ${where(req)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`
+    WHERE search_fts MATCH ${p.m} ${where(p)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`
     .execute(db)
     .then((r) => r.rows);
   shared.set(req, { db, rows });
   const forget = () => shared.delete(req);
   rows.then(forget, forget);
   return rows;
-}
-
-function hasFilters(req: SearchRequestSql): boolean {
-  return req.query.phrases.length > 0 || Object.values(req.filter).some((v) => v !== undefined && v !== false);
 }
 
 /** A token quoted for MATCH (tokens hold letters and digits only, see `cleanToken`). */
@@ -57,6 +119,16 @@ export const sqliteSearch: SearchSql = {
   },
   async createRankingStructures(db) {
     await sql`CREATE TABLE search_heads (id INTEGER PRIMARY KEY, head TEXT NOT NULL, b_at INTEGER NOT NULL, c_at INTEGER NOT NULL, body_at INTEGER NOT NULL, n_tokens INTEGER NOT NULL)`.execute(db);
+    // An index with entries made before filter tokens existed keeps testing filters row by row until reindexed.
+    await sql`INSERT INTO instance_meta (key, value, updated_at) SELECT ${FILTER_TOKENS_KEY}, '1', ${new Date().toISOString()} WHERE NOT EXISTS (SELECT 1 FROM search_docs)`.execute(db);
+  },
+  async indexComplete(db) {
+    const at = new Date().toISOString();
+    await db
+      .insertInto('instance_meta')
+      .values({ key: FILTER_TOKENS_KEY, value: '1', updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '1', updated_at: at }))
+      .execute();
   },
   async put(db, facts, entry) {
     const old = await db.selectFrom('search_docs').select('id').where('document_id', '=', facts.document_id).executeTakeFirst();
@@ -69,7 +141,8 @@ export const sqliteSearch: SearchSql = {
       const r = await db.insertInto('search_docs').values(facts).returning('id').executeTakeFirstOrThrow();
       id = r.id;
     }
-    await sql`INSERT INTO search_fts (rowid, a, b, c, d) VALUES (${id}, ${entry.a.join(' ')}, ${entry.b.join(' ')}, ${entry.c.join(' ')}, ${entry.d.join(' ')})`.execute(db);
+    const d = [...entry.d, ...factTokens(facts)].join(' ');
+    await sql`INSERT INTO search_fts (rowid, a, b, c, d) VALUES (${id}, ${entry.a.join(' ')}, ${entry.b.join(' ')}, ${entry.c.join(' ')}, ${d})`.execute(db);
     const n = entry.a.length + entry.b.length + entry.c.length + entry.d.length;
     await sql`INSERT OR REPLACE INTO search_heads (id, head, b_at, c_at, body_at, n_tokens) VALUES (${id}, ${entry.head}, ${entry.headB}, ${entry.headC}, ${entry.bodyAt}, ${n})`.execute(db);
   },
@@ -81,9 +154,9 @@ export const sqliteSearch: SearchSql = {
     await db.deleteFrom('search_docs').where('id', '=', old.id).execute();
   },
   async page(db, req, limit, offset) {
-    const m = toFts5(req.query);
-    if (m === null) return [];
-    const cand = await candidates(db, req, m);
+    const p = await plan(db, req);
+    if (p === null) return [];
+    const cand = await candidates(db, req, p);
     if (!cand.length) return [];
     if (req.sort === 'date') {
       const rows = [...cand].sort((x, y) => (x.pub_date < y.pub_date ? 1 : x.pub_date > y.pub_date ? -1 : x.document_id < y.document_id ? 1 : -1));
@@ -106,12 +179,12 @@ export const sqliteSearch: SearchSql = {
     return ranked.slice(offset, offset + limit).map((r) => ({ document_id: r.document_id, score: r.score }));
   },
   async count(db, req, limit) {
-    const m = toFts5(req.query);
-    if (m === null) return 0;
-    // Without filters the posting lists alone answer (every FTS row has its search_docs row).
-    const matches = hasFilters(req)
-      ? sql`SELECT 1 FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid WHERE search_fts MATCH ${m} ${where(req)} LIMIT ${limit}`
-      : sql`SELECT 1 FROM search_fts WHERE search_fts MATCH ${m} LIMIT ${limit}`;
+    const p = await plan(db, req);
+    if (p === null) return 0;
+    // Unless a filter must be tested on the row, the posting lists alone answer (every FTS row has its search_docs row).
+    const matches = needsRows(p)
+      ? sql`SELECT 1 FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid WHERE search_fts MATCH ${p.m} ${where(p)} LIMIT ${limit}`
+      : sql`SELECT 1 FROM search_fts WHERE search_fts MATCH ${p.m} LIMIT ${limit}`;
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches})`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
@@ -119,9 +192,9 @@ export const sqliteSearch: SearchSql = {
     return (await this.facets(db, req, [dim]))[dim];
   },
   async facets(db, req, dims) {
-    const m = toFts5(req.query);
-    if (m === null) return splitFacets([], dims);
-    return splitFacets((await candidates(db, req, m)).map((c) => ({ agency_id: c.agency_id, genre: c.genre, year: c.year, n: 1 })), dims);
+    const p = await plan(db, req);
+    if (p === null) return splitFacets([], dims);
+    return splitFacets((await candidates(db, req, p)).map((c) => ({ agency_id: c.agency_id, genre: c.genre, year: c.year, n: 1 })), dims);
   },
   candidateCap: SQLITE_CANDIDATE_CAP,
 };
