@@ -21,7 +21,7 @@ import { SYSTEM_ACTOR } from '../src/commands/actor.js';
 import { createAgencyIn } from '../src/commands/create-agency.js';
 import { DEMO_AGENCIES, DEMO_OFFICE_HOURS, demoCode } from '../src/commands/demo-agencies.js';
 import { seedDemo } from '../src/commands/seed-demo.js';
-import { searchDocuments } from '../src/queries/search.js';
+import { searchDocuments, type SearchInput } from '../src/queries/search.js';
 import { BENCH_BUREAUS, corpus, type CorpusAgency } from './search-corpus.js';
 import { importBatch, type ImportAgency, type ImportItem } from './search-import.js';
 import { hasWrk, median, rps, rssMiB, start, waitReady, wrkRps } from './lib.js';
@@ -242,6 +242,33 @@ console.log('      wall      cpu     hits  query');
 for (const l of lat) console.log(`  ${l.ms.toFixed(1).padStart(8)} ${l.cpu.toFixed(1).padStart(8)} ${String(l.total).padStart(8)}${l.sampled ? '*' : ' '} ${l.q}`);
 console.log(`  wall clock: median ${median(ms).toFixed(1)} ms, p95 ${pct(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
 console.log(`  CPU time:   median ${median(cpu).toFixed(1)} ms, p95 ${pct(cpu, 0.95).toFixed(1)} ms, max ${Math.max(...cpu).toFixed(1)} ms   (* ranked and faceted over the most recent ${lat.find((l) => l.sampled)?.sampled ?? '-'} matches)`);
+
+// Filters as readers click them: 10 of the queries, each with an agency (a city government with
+// its subtree, and a department), a genre, a year and a date range: 50 filtered searches.
+const city = await core.deps.db.selectFrom('agencies').select('code').where('level', '=', 'city').orderBy('code').executeTakeFirstOrThrow();
+const dept = await core.deps.db.selectFrom('agencies').select('code').where('level', '=', 'department').orderBy('code').executeTakeFirstOrThrow();
+const filtersOf: [string, Partial<SearchInput>][] = [
+  ['city subtree', { agency: city.code, subtree: true }],
+  ['department', { agency: dept.code }],
+  ['genre', { genre: 'normative' }],
+  ['year', { year: 2019 }],
+  ['date range', { from: '2024-03-01', to: '2024-08-31' }],
+];
+const fq = ['教育', '补贴', '工作', '发展 建设', '政務公開', '安全生产', '宁塘村', '跨省通办', '云溪市 义务教育', '危险化学品 安全'];
+const filtered: { label: string; ms: number; total: number }[] = [];
+for (let round = 0; round < 2; round++) {
+  for (const [label, f] of filtersOf) {
+    for (const q of fq) {
+      const t = performance.now();
+      const r = await searchDocuments(core.deps, { q, page: 1, pageSize: 20, ...f });
+      if (round === 1) filtered.push({ label: `${label}: ${q}`, ms: performance.now() - t, total: r.total });
+    }
+  }
+}
+const fms = filtered.map((x) => x.ms);
+const slowest = [...filtered].sort((a, b) => b.ms - a.ms).slice(0, 3);
+console.log(`\n50 filtered searches (10 queries × agency subtree, department, genre, year, date range), second round, ${load()}`);
+console.log(`  wall clock: median ${median(fms).toFixed(1)} ms, p95 ${pct(fms, 0.95).toFixed(1)} ms; slowest: ${slowest.map((x) => `${x.label} ${x.ms.toFixed(0)} ms (${x.total})`).join('; ')}`);
 await core.close();
 
 // The API over HTTP against hello-world, same run.

@@ -91,23 +91,38 @@ function needsRows(p: Plan): boolean {
 type CandidateRow = RankCandidate & { agency_id: string; genre: string; year: number | null };
 
 /**
- * The most recently indexed matches (capped), joined to their facts and stored heads. One search
- * asks for its page and its facets at once with the same request object: they share one read,
- * kept only until it completes (a later call reads afresh).
+ * What one search works out once and shares between its count, page and facets, which it asks
+ * for at once with the same request object: the plan, and the most recently indexed matches
+ * (capped) joined to their facts and stored heads. A request object stands for one search at one
+ * moment (the read model makes a new one each time), so the memo lives exactly as long as it.
  */
-const shared = new WeakMap<SearchRequestSql, { db: Exec; rows: Promise<CandidateRow[]> }>();
-function candidates(db: Exec, req: SearchRequestSql, p: Plan): Promise<CandidateRow[]> {
+interface Shared {
+  db: Exec;
+  plan: Promise<Plan | null>;
+  rows?: Promise<CandidateRow[]>;
+}
+const shared = new WeakMap<SearchRequestSql, Shared>();
+
+function sharedOf(db: Exec, req: SearchRequestSql): Shared {
   const hit = shared.get(req);
-  if (hit && hit.db === db) return hit.rows;
-  const rows = sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.head, h.b_at, h.c_at, h.n_tokens
+  if (hit && hit.db === db) return hit;
+  const fresh: Shared = { db, plan: plan(db, req) };
+  shared.set(req, fresh);
+  return fresh;
+}
+
+function planOf(db: Exec, req: SearchRequestSql): Promise<Plan | null> {
+  return sharedOf(db, req).plan;
+}
+
+function candidates(db: Exec, req: SearchRequestSql, p: Plan): Promise<CandidateRow[]> {
+  const memo = sharedOf(db, req);
+  memo.rows ??= sql<CandidateRow>`SELECT s.document_id, s.pub_day, s.pub_date, s.agency_id, s.genre, s.year, h.head, h.b_at, h.c_at, h.n_tokens
     FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid LEFT JOIN search_heads h ON h.id = s.id
     WHERE search_fts MATCH ${p.m} ${where(p)} ORDER BY search_fts.rowid DESC LIMIT ${SQLITE_CANDIDATE_CAP}`
     .execute(db)
     .then((r) => r.rows);
-  shared.set(req, { db, rows });
-  const forget = () => shared.delete(req);
-  rows.then(forget, forget);
-  return rows;
+  return memo.rows;
 }
 
 /** A token quoted for MATCH (tokens hold letters and digits only, see `cleanToken`). */
@@ -154,7 +169,7 @@ export const sqliteSearch: SearchSql = {
     await db.deleteFrom('search_docs').where('id', '=', old.id).execute();
   },
   async page(db, req, limit, offset) {
-    const p = await plan(db, req);
+    const p = await planOf(db, req);
     if (p === null) return [];
     const cand = await candidates(db, req, p);
     if (!cand.length) return [];
@@ -179,7 +194,7 @@ export const sqliteSearch: SearchSql = {
     return ranked.slice(offset, offset + limit).map((r) => ({ document_id: r.document_id, score: r.score }));
   },
   async count(db, req, limit) {
-    const p = await plan(db, req);
+    const p = await planOf(db, req);
     if (p === null) return 0;
     // Unless a filter must be tested on the row, the posting lists alone answer (every FTS row has its search_docs row).
     const matches = needsRows(p)
@@ -192,7 +207,7 @@ export const sqliteSearch: SearchSql = {
     return (await this.facets(db, req, [dim]))[dim];
   },
   async facets(db, req, dims) {
-    const p = await plan(db, req);
+    const p = await planOf(db, req);
     if (p === null) return splitFacets([], dims);
     return splitFacets((await candidates(db, req, p)).map((c) => ({ agency_id: c.agency_id, genre: c.genre, year: c.year, n: 1 })), dims);
   },
