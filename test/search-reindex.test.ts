@@ -71,6 +71,8 @@ describe('search reindex', () => {
         { agency: city, subtree: true },
         { year: 2025 },
         { from: '2025-01-01', to: '2026-06-30' },
+        { from: '2012-03-15', to: '2026-12-31' },
+        { from: '2026-03-10', to: '2026-03-09' },
         { validity: 'valid', normative: true },
         { excludeWithdrawn: true, genre: 'notices' },
       ];

@@ -125,12 +125,15 @@ export async function searchDocuments(deps: Deps, input: SearchInput, parsed: Pa
   const limit = input.countLimit ?? TOTAL_COUNT_LIMIT;
   // Each facet counts as if its own filter were not set, so other values stay reachable; when
   // none of the three is set, one pass over the matches gives all three.
+  // A facet whose own filter is not set counts under the search's own request (the store may
+  // then share one read of the matches between them and the page).
   const facetsOf = async (): Promise<Record<FacetDim, FacetCount[]>> => {
     if (!filter.agencyId && !filter.agencyPath && !filter.genre && !filter.year) return s.facets(deps.db, req, ['agency_id', 'genre', 'year']);
+    const without = (set: boolean, over: Partial<SearchFilterSql>): SearchRequestSql => (set ? { ...req, filter: { ...filter, ...over } } : req);
     const [agency_id, genre, year] = await Promise.all([
-      s.facet(deps.db, { ...req, filter: { ...filter, agencyId: undefined, agencyPath: undefined } }, 'agency_id'),
-      s.facet(deps.db, { ...req, filter: { ...filter, genre: undefined } }, 'genre'),
-      s.facet(deps.db, { ...req, filter: { ...filter, year: undefined } }, 'year'),
+      s.facet(deps.db, without(Boolean(filter.agencyId || filter.agencyPath), { agencyId: undefined, agencyPath: undefined }), 'agency_id'),
+      s.facet(deps.db, without(Boolean(filter.genre), { genre: undefined }), 'genre'),
+      s.facet(deps.db, without(Boolean(filter.year), { year: undefined }), 'year'),
     ]);
     return { agency_id, genre, year };
   };

@@ -24,19 +24,20 @@ export const SQLITE_CANDIDATE_CAP = 1_000;
  * prefix keeps them apart from text: no query token can spell one (`cleanToken`).
  */
 const FILTER_MARK = '\uE000';
-export function filterToken(kind: 's' | 'a' | 'g' | 'y' | 'p' | 'v' | 'n', value: string | number): string {
+export function filterToken(kind: 's' | 'a' | 'g' | 'y' | 'p' | 'm' | 'v' | 'n', value: string | number): string {
   return `${FILTER_MARK}${kind}${String(value).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
 function factTokens(f: SearchDocFacts): string[] {
-  const t = [filterToken('s', f.status), filterToken('a', f.agency_id), filterToken('g', f.genre), filterToken('v', f.validity), filterToken('n', f.is_normative), filterToken('p', f.pub_date.slice(0, 4))];
+  const t = [filterToken('s', f.status), filterToken('a', f.agency_id), filterToken('g', f.genre), filterToken('v', f.validity), filterToken('n', f.is_normative), filterToken('p', f.pub_date.slice(0, 4)), filterToken('m', f.pub_date.slice(0, 7))];
   if (f.year !== null) t.push(filterToken('y', f.year));
   return t;
 }
 
 /** Set once every entry carries its filter tokens: at creation of an empty index, or by a completed reindex. */
 const FILTER_TOKENS_KEY = 'search.filter_tokens';
-/** Longest date range (in years) narrowed by its years' tokens; a subtree of more agencies is tested row by row. */
+/** Longest date ranges narrowed by their months' or years' tokens; a subtree of more agencies is tested row by row. */
+const MAX_RANGE_MONTHS = 120;
 const MAX_RANGE_YEARS = 50;
 const MAX_SUBTREE = 200;
 
@@ -71,10 +72,15 @@ async function plan(db: Exec, req: SearchRequestSql): Promise<Plan | null> {
     if (ids.length && ids.length <= MAX_SUBTREE) any('a', ids);
     else rest.agencyPath = f.agencyPath;
   }
+  // A date range narrows by its months (or years); the exact days are then tested on the rows.
   if (f.from && f.to) {
     const y0 = Number(f.from.slice(0, 4));
     const y1 = Number(f.to.slice(0, 4));
-    if (y1 >= y0 && y1 - y0 < MAX_RANGE_YEARS) any('p', Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i));
+    const m0 = y0 * 12 + Number(f.from.slice(5, 7)) - 1;
+    const m1 = y1 * 12 + Number(f.to.slice(5, 7)) - 1;
+    const month = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+    if (m1 >= m0 && m1 - m0 < MAX_RANGE_MONTHS) any('m', Array.from({ length: m1 - m0 + 1 }, (_, i) => month(m0 + i)));
+    else if (y1 >= y0 && y1 - y0 < MAX_RANGE_YEARS) any('p', Array.from({ length: y1 - y0 + 1 }, (_, i) => y0 + i));
   }
   return { m: and.length ? `(${q}) AND ${and.join(' AND ')}` : q, rest, phrases };
 }
