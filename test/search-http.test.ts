@@ -81,6 +81,7 @@ describe('search over HTTP', () => {
     };
     assert.match(render(result), /找到超过 3 条结果/);
     assert.match(render(result, 'en'), /Documents found: more than 3;/);
+    assert.match(render(await searchDocuments(p.app.deps, { q: '云溪市', page: 1, pageSize: 20, countLimit: 1 }), 'en'), /more than 1; only the first 1,000 are shown/);
     const exact = await searchDocuments(p.app.deps, { q: '云溪市', page: 1, pageSize: 20 });
     assert.match(render(exact), new RegExp(`共找到 ${exact.total} 条结果`));
   });

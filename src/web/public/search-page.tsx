@@ -120,6 +120,8 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
   const pages = searchPages(result.total, p.pageSize);
   const link = (over: Partial<SearchParams>) => localePath(ctx.locale, searchHref({ ...params, ...over }));
   const sep = ctx.locale === 'en' ? ', ' : '、';
+  // English groups thousands (10,000); Chinese pages write counts plainly, as government sites do.
+  const count = (n: number): string => (ctx.locale === 'en' ? n.toLocaleString('en') : String(n));
   const notices = result.notices.filter((n) => !(n === 'no_terms' && !params.q));
   return (
     <div class="search-page">
@@ -150,10 +152,10 @@ export function SearchPage(p: SearchPageProps): SafeHtml {
               <h2 id="results-h">{ctx.t('catalogue.results')}</h2>
               <span class="muted">
                 {!result.totalExact
-                  ? ctx.t('search.count_over', { n: result.total, max: MAX_RESULTS_WINDOW })
+                  ? ctx.t('search.count_over', { n: count(result.total), max: count(MAX_RESULTS_WINDOW) })
                   : result.total > MAX_RESULTS_WINDOW
-                    ? ctx.t('search.count_capped', { n: result.total, max: MAX_RESULTS_WINDOW })
-                    : ctx.t('search.count', { n: result.total })}
+                    ? ctx.t('search.count_capped', { n: count(result.total), max: count(MAX_RESULTS_WINDOW) })
+                    : ctx.t('search.count', { n: count(result.total) })}
               </span>
             </div>
             <p class="hint">{ctx.t('search.query_as_run', { q: result.normalized })}</p>
