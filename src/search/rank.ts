@@ -134,7 +134,7 @@ export async function rankCandidates(
 ): Promise<Ranked[]> {
   if (!cands.length) return [];
   const known = cands.filter((c) => c.n_tokens !== null);
-  const avgLen = known.length ? known.reduce((s, c) => s + (c.n_tokens ?? 0), 0) / known.length : 1;
+  const avgLen = Math.max(1, known.length ? known.reduce((s, c) => s + (c.n_tokens ?? 0), 0) / known.length : 1);
   const wd = CLASS_WEIGHTS[3];
   const scored: Scored[] = cands.map((c) => {
     const head = tokens.map((t) => headFrequency(c, t));
