@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -136,4 +136,16 @@ export async function openPages(browser: Browser, n: number, locale: string, pro
 export async function closePages(opened: OpenedPages | undefined, browser: Browser | undefined): Promise<void> {
   for (const context of opened?.contexts ?? []) await context.close();
   await browser?.close();
+}
+
+/**
+ * A full-page screenshot for a human look, written only when GONGKAI_SHOTS_DIR names a folder.
+ * Screenshots assert nothing, so a test never fails for want of one (Chromium sometimes refuses
+ * to capture on a loaded machine).
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.GONGKAI_SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

@@ -9,7 +9,7 @@ import { PASSWORD } from '../helpers/factories.js';
 import { DRAFT_BODY } from '../helpers/consultations.js';
 import { makePublisher, publishDocument, type Publisher } from '../helpers/publish.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
+import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, shot, skipIfNoBrowser } from './browser.js';
 
 /** Wall-clock `YYYY-MM-DDTHH:mm` of an instant in Beijing, as a datetime-local input takes it. */
 function beijingLocal(d: Date): string {
@@ -140,7 +140,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
       await page.goto(base + consultationUrl);
       await assertAccessible(page, `open consultation at ${w}px`);
       assert.equal(await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'), false, `no sideways scrolling at ${w}px`);
-      await page.screenshot({ path: `/tmp/shots/consultation-open-${w}.png`, fullPage: true });
+      await shot(page, `consultation-open-${w}`);
       await ctx.close();
     }
     // The reader reports it (once), and the moderator hides it with a reason.
@@ -151,7 +151,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await assertAccessible(reader, 'consultation page after a report');
     await staff.goto(`${base}/admin/consultations/queue`);
     await staff.getByText(/收到举报 1 次/).waitFor();
-    await staff.screenshot({ path: '/tmp/shots/consultation-admin-queue-1280.png', fullPage: true });
+    await shot(staff, 'consultation-admin-queue-1280');
     await staff.getByLabel('隐藏原因').selectOption('off_topic');
     await staff.getByRole('button', { name: '隐藏' }).click();
     await reader.goto(base + consultationUrl);
@@ -165,7 +165,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await staff.getByRole('button', { name: '结束征集' }).click();
     await staff.getByText('意见征集已结束。').waitFor();
     await assertAccessible(staff, 'console consultation closed');
-    await staff.screenshot({ path: '/tmp/shots/consultation-admin-closed-1280.png', fullPage: true });
+    await shot(staff, 'consultation-admin-closed-1280');
     await staff.getByLabel('正式文件（索引号）').fill(finalIndex);
     await staff.getByLabel('总体说明').fill('征求意见期间共收到意见1条，经研究，部分采纳。');
     await staff.getByLabel('意见要点 1').fill('建议提前开放时间，方便晨练。');
@@ -195,7 +195,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await reader.waitForURL(base + consultationUrl);
     assert.match((await reader.locator('body').getAttribute('class')) ?? '', /display-large/);
     await assertAccessible(reader, 'consultation page, large text');
-    await reader.screenshot({ path: '/tmp/shots/consultation-large-1280.png', fullPage: true });
+    await shot(reader, 'consultation-large-1280');
     await reader.getByRole('link', { name: '标准显示' }).click();
     // The draft's own page links to the consultation.
     await reader.goto(`${base}/documents/${draftIndex}`);
@@ -203,7 +203,7 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
     await assertAccessible(reader, 'draft document page');
   });
 
-  test('screenshots of the consultation page at phone and desktop sizes', async (t) => {
+  test('the consultation page at phone and desktop sizes: accessible, no sideways scrolling (screenshots with GONGKAI_SHOTS_DIR)', async (t) => {
     if (skipIfNoBrowser(t)) return;
     for (const [w, h] of [[390, 844], [1280, 900]] as const) {
       const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: w, height: h } });
@@ -212,13 +212,13 @@ describe('browser: open, comment with e-mail verification, moderate, close, publ
       await assertAccessible(page, `consultation page at ${w}px`);
       const overflow = await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth');
       assert.equal(overflow, false, `no sideways scrolling at ${w}px`);
-      await page.screenshot({ path: `/tmp/shots/consultation-${w}.png`, fullPage: true });
+      await shot(page, `consultation-${w}`);
       await ctx.close();
     }
     const en = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 900 } });
     const enPage = await en.newPage();
     await enPage.goto(`${base}/en${consultationUrl}`);
-    await enPage.screenshot({ path: '/tmp/shots/consultation-en-1280.png', fullPage: true });
+    await shot(enPage, 'consultation-en-1280');
     await en.close();
     assert.deepEqual(problems, []);
   });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { answerMessage } from '../../src/commands/messages/answer-message.js';
@@ -7,9 +6,8 @@ import { submitMessage } from '../../src/commands/messages/submit-message.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { actorFor, makeStaff, PASSWORD, seedTree } from '../helpers/factories.js';
-import { assertAccessible, axeCheck, chromiumMissing, closePages, formatViolations, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
+import { assertAccessible, axeCheck, chromiumMissing, closePages, formatViolations, launchBrowser, type OpenedPages, openPages, shot, skipIfNoBrowser } from './browser.js';
 
-const SHOTS = process.env.GONGKAI_SHOTS_DIR ?? '/tmp/shots';
 
 /**
  * Messages to agencies in a real browser: a citizen writes to an agency from its page (no
@@ -41,7 +39,6 @@ describe('browser: messages to agencies (form, list, message page, private page)
     browser = await launchBrowser();
     opened = await openPages(browser, 1, 'zh-CN', problems);
     [page] = opened.pages as [Page];
-    mkdirSync(SHOTS, { recursive: true });
   });
 
   after(async () => {
@@ -52,7 +49,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
   async function shots(name: string): Promise<void> {
     for (const [w, h] of [[390, 844], [1280, 900]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${SHOTS}/messages-${name}-${w}.png`, fullPage: true });
+      await shot(page, `messages-${name}-${w}`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -153,7 +150,7 @@ describe('browser: messages to agencies (form, list, message page, private page)
       await admin.getByRole('heading', { name: '转办' }).waitFor();
       await check('console message with step forms');
       await admin.setViewportSize({ width: 1280, height: 900 });
-      await admin.screenshot({ path: `${SHOTS}/messages-console-1280.png`, fullPage: true });
+      await shot(admin, `messages-console-1280`);
       await staff.clearCookies();
       await admin.goto(`${base}/admin/login`);
       await admin.getByLabel('用户名').fill('bm-admin');

@@ -8,14 +8,14 @@ import { startWorker, type Worker } from '../../src/jobs/worker.js';
 import { buildApp, type TestPlatform } from '../helpers/app.js';
 import { makePublisher, publishDocument, type Publisher } from '../helpers/publish.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, skipIfNoBrowser } from './browser.js';
+import { assertAccessible, chromiumMissing, closePages, launchBrowser, type OpenedPages, openPages, shot, skipIfNoBrowser } from './browser.js';
 
 /**
  * Issue 8 §3 in a real browser: from the agency page's "订阅" link to the subscribe form, the
  * confirmation mail (a real SMTP server), the confirmation page, the first notice, and the
  * management page reached from the mail (change frequency, remove, unsubscribe). axe-core checks
- * every new public page, in Chinese and English; screenshots at phone and desktop sizes go to
- * /tmp/shots/ for a human look.
+ * every new public page, in Chinese and English; with GONGKAI_SHOTS_DIR set, screenshots at phone
+ * and desktop sizes go there for a human look.
  */
 describe('browser: subscribe, confirm, manage', () => {
   const missing = chromiumMissing();
@@ -53,7 +53,7 @@ describe('browser: subscribe, confirm, manage', () => {
   async function shoot(name: string): Promise<void> {
     for (const [wd, ht] of [[390, 844], [1280, 900]] as const) {
       await page.setViewportSize({ width: wd, height: ht });
-      await page.screenshot({ path: `/tmp/shots/subscriptions-${name}-${wd}.png`, fullPage: true });
+      await shot(page, `subscriptions-${name}-${wd}`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }
