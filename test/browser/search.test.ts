@@ -108,6 +108,43 @@ describe('browser: search', () => {
     await context.close();
   });
 
+  test('filters, without JavaScript: an agency facet, then a year facet, then the category in the filter form', async (t) => {
+    if (skipIfNoBrowser(t)) return;
+    const { context, page } = await newPage({ javaScriptEnabled: false });
+    const found = async () => Number(/共找到 (\d+) 条结果/.exec(await page.locator('.section-head').first().innerText())?.[1] ?? NaN);
+    const facetLink = (title: string) => page.getByRole('navigation', { name: title }).getByRole('link').first();
+    const countOf = (label: string) => Number(/（(\d+)）$/.exec(label.trim())?.[1] ?? NaN);
+    await page.goto(`${base}/search?q=${q('预算')}`);
+    const all = await found();
+    // The agency facet: its count is the number of results it leads to, all from that agency.
+    const agencyLink = facetLink('按发布机构');
+    const agencyLabel = await agencyLink.innerText();
+    const agencyName = agencyLabel.replace(/（\d+）$/, '').trim();
+    await agencyLink.click();
+    await page.waitForURL(/agency=/);
+    const byAgency = await found();
+    assert.equal(byAgency, countOf(agencyLabel), agencyLabel);
+    assert.ok(byAgency > 0 && byAgency < all, `${byAgency} of ${all}`);
+    for (const entry of await page.locator('.search-results .doc-entry').all()) assert.match(await entry.innerText(), new RegExp(agencyName));
+    // Then a year within it: both filters hold.
+    const yearLink = facetLink('按年份');
+    const yearLabel = await yearLink.innerText();
+    await yearLink.click();
+    await page.waitForURL(/agency=.*year=|year=.*agency=/);
+    assert.equal(await found(), countOf(yearLabel), yearLabel);
+    for (const entry of await page.locator('.search-results .doc-entry').all()) assert.match(await entry.innerText(), new RegExp(`发布日期：?\\s*${yearLabel.slice(0, 4)}-`));
+    // The filter form: a category, submitted as a plain GET form.
+    await page.goto(`${base}/search?q=${q('预算')}`);
+    await page.locator('summary', { hasText: '筛选条件' }).click();
+    await page.getByLabel('类别', { exact: true }).selectOption('budgets');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/genre=budgets/);
+    const budgets = await found();
+    assert.ok(budgets > 0 && budgets < all, `${budgets} of ${all}`);
+    for (const entry of await page.locator('.search-results .doc-entry').all()) assert.match(await entry.innerText(), /预算决算/);
+    await context.close();
+  });
+
   test('the header search box is on every page and works without JavaScript', async (t) => {
     if (skipIfNoBrowser(t)) return;
     const { context, page } = await newPage({ javaScriptEnabled: false });
